@@ -1,0 +1,93 @@
+# authx-wasm developer tasks.
+#
+#   make setup      install the build tools (rust, npm, python), each only if missing
+#   make build      wasm-pack build for Node.js into pkg/node
+#   make demo       build, then run examples/demo.mjs
+#   make test       fmt, clippy, native tests, wasm tests (node + headless chrome), JS tests
+#   make test-rust | test-wasm | test-js     parts of `make test`
+#   make clean      remove build output (distclean also removes node_modules and .venv)
+#
+# All tool installs live in scripts/setup.sh.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+# Targets run one after another, in the order their prerequisites are listed,
+# even under `make -j`.
+.NOTPARALLEL:
+
+# wasm-pack uses the wasm-opt (npm binaryen) and wasm-bindgen (cargo install)
+# found on PATH, so it never tries to download them.
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+# Python with authx for the interop tests (tests/interop/).
+export AUTHX_PYTHON := $(CURDIR)/.venv/bin/python
+
+SETUP := scripts/setup.sh
+WASM_PACK_BUILD := wasm-pack build --release --target nodejs --out-dir pkg/node --out-name authx_wasm --no-pack
+JS_TEST_GLOBS := tests/js/*.test.mjs tests/interop/*.test.mjs
+
+.PHONY: help setup setup-rust setup-npm setup-python setup-browser \
+	build demo test test-rust test-wasm test-js clean distclean
+
+help:
+	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
+
+# ---------------------------------------------------------------- setup
+
+setup: setup-rust setup-npm setup-python
+
+setup-rust:
+	@bash $(SETUP) rust
+
+setup-npm:
+	@bash $(SETUP) npm
+
+setup-python:
+	@bash $(SETUP) python
+
+setup-browser:
+	@bash $(SETUP) browser
+
+# ---------------------------------------------------------------- build
+
+# --target nodejs emits CommonJS (.js with `exports.`); the package.json marker
+# keeps Node from loading it as ESM because of a "type": "module" further up
+# (root package.json, pkg/package.json).
+build: setup-rust setup-npm
+	$(WASM_PACK_BUILD)
+	printf '{\n  "type": "commonjs"\n}\n' > pkg/node/package.json
+
+demo: setup build
+	node examples/demo.mjs
+
+# ----------------------------------------------------------------- test
+
+# Order matters: node's test runner goes last, its summary closes the output.
+test: setup setup-browser test-rust test-wasm test-js
+
+test-rust: setup-rust
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo test
+
+test-wasm: setup-rust setup-npm setup-browser build
+	@bash scripts/wasm-test.sh node
+	@bash scripts/wasm-test.sh chrome
+
+test-js: setup-npm setup-python build
+	@shopt -s nullglob; files=($(JS_TEST_GLOBS)); \
+	if (( $${#files[@]} == 0 )); then \
+		echo "test-js: no files match $(JS_TEST_GLOBS); skipping"; \
+	else \
+		echo "node --test $${files[*]}"; \
+		node --test "$${files[@]}"; \
+	fi
+
+# ---------------------------------------------------------------- clean
+
+clean:
+	rm -rf target pkg/node pkg/web pkg/bundler pkg/workerd out *.tgz
+
+distclean: clean
+	rm -rf node_modules .venv
