@@ -1,0 +1,198 @@
+//! The `AuthX` class: converts arguments, calls the core, converts results.
+
+use super::clock::JsClock;
+use super::error::{lift, JsResult};
+use super::options::{authx_options, Options};
+use super::payload::TokenPayload;
+use crate::core::authx::AuthX;
+use crate::core::claims::TokenType;
+use crate::core::clock::Clock;
+use crate::core::error::{Error, Result};
+use crate::core::keys::KeyMaterial;
+use crate::core::mint::TokenRequest;
+use crate::core::verify::Requirements;
+use js_sys::{Object, Reflect};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Makes, decodes and verifies AuthX tokens with one configuration and key.
+#[wasm_bindgen(js_name = AuthX)]
+pub struct JsAuthX {
+    inner: AuthX,
+    clock: Rc<JsClock>,
+}
+
+const ACCESS_OPTIONS: &[&str] = &[
+    "uid",
+    "fresh",
+    "scopes",
+    "data",
+    "expiresIn",
+    "audience",
+    "headers",
+];
+const REFRESH_OPTIONS: &[&str] = &["uid", "scopes", "data", "expiresIn", "audience", "headers"];
+const PAIR_OPTIONS: &[&str] = &[
+    "uid",
+    "fresh",
+    "scopes",
+    "data",
+    "audience",
+    "headers",
+    "accessExpiresIn",
+    "refreshExpiresIn",
+];
+const VERIFY_OPTIONS: &[&str] = &["type", "fresh", "scopes", "allRequired", "csrf"];
+
+fn request(o: &Options<'_>, token_type: TokenType, expires_name: &str) -> Result<TokenRequest> {
+    let uid = match o.get("uid").as_string() {
+        Some(uid) => uid,
+        None => {
+            return Err(Error::config(
+                "uid is required and must be a non-empty string",
+            ))
+        }
+    };
+    let mut req = TokenRequest::new(token_type, uid);
+    if token_type == TokenType::Access {
+        req.fresh = o.boolean("fresh")?.unwrap_or(false);
+    }
+    req.scopes = o.strings("scopes")?;
+    req.data = o.json_object("data")?;
+    req.expires_in = o.lifetime(expires_name)?;
+    req.audience = o.audience("audience")?;
+    req.headers = o.json_object("headers")?;
+    Ok(req)
+}
+
+fn token_string(token: &JsValue) -> Result<String> {
+    token.as_string().ok_or_else(|| {
+        let what = if token.is_undefined() || token.is_null() {
+            "missing"
+        } else {
+            "not a string"
+        };
+        Error::malformed(format!("the token is {what}; pass the compact JWT string"))
+    })
+}
+
+#[wasm_bindgen(js_class = AuthX)]
+impl JsAuthX {
+    /// `new AuthX({ secretKey, algorithm, accessTokenExpires, refreshTokenExpires,
+    /// issuer, audience, leeway, csrf, now, maxTokenLength })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "AuthXOptions")] options: JsValue,
+    ) -> JsResult<JsAuthX> {
+        let opts = lift(authx_options(&options))?;
+        let inner = lift(AuthX::new(opts.config, KeyMaterial::Secret(&opts.secret)))?;
+        Ok(JsAuthX {
+            inner,
+            clock: Rc::new(JsClock::new(opts.now)),
+        })
+    }
+
+    fn now(&self) -> JsResult<f64> {
+        lift(self.clock.now_seconds())
+    }
+
+    fn payload(&self, inner: crate::core::payload::Payload) -> TokenPayload {
+        TokenPayload::new(inner, self.clock.clone(), self.inner.config().leeway)
+    }
+
+    /// Creates an access token.
+    #[wasm_bindgen(js_name = createAccessToken)]
+    pub fn create_access_token(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AccessTokenOptions")] options: JsValue,
+    ) -> JsResult<String> {
+        let o = lift(Options::new(&options, "options", ACCESS_OPTIONS))?;
+        let req = lift(request(&o, TokenType::Access, "expiresIn"))?;
+        lift(self.inner.create_token(&req, self.now()?))
+    }
+
+    /// Creates a refresh token.
+    #[wasm_bindgen(js_name = createRefreshToken)]
+    pub fn create_refresh_token(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RefreshTokenOptions")] options: JsValue,
+    ) -> JsResult<String> {
+        let o = lift(Options::new(&options, "options", REFRESH_OPTIONS))?;
+        let req = lift(request(&o, TokenType::Refresh, "expiresIn"))?;
+        lift(self.inner.create_token(&req, self.now()?))
+    }
+
+    /// Creates an access and a refresh token for the same user: `{ accessToken, refreshToken, tokenType: "bearer" }`.
+    #[wasm_bindgen(js_name = createTokenPair, unchecked_return_type = "TokenPair")]
+    pub fn create_token_pair(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TokenPairOptions")] options: JsValue,
+    ) -> JsResult<JsValue> {
+        let o = lift(Options::new(&options, "options", PAIR_OPTIONS))?;
+        let access = lift(request(&o, TokenType::Access, "accessExpiresIn"))?;
+        let refresh = lift(request(&o, TokenType::Refresh, "refreshExpiresIn"))?;
+        let now = self.now()?;
+        let access = lift(self.inner.create_token(&access, now))?;
+        let refresh = lift(self.inner.create_token(&refresh, now))?;
+        let pair = Object::new();
+        for (k, v) in [
+            ("accessToken", access.as_str()),
+            ("refreshToken", &refresh),
+            ("tokenType", "bearer"),
+        ] {
+            Reflect::set(&pair, &JsValue::from_str(k), &JsValue::from_str(v))?;
+        }
+        Ok(pair.into())
+    }
+
+    /// Decodes and verifies a token (alg, signature, exp, nbf, iat, iss, aud).
+    #[wasm_bindgen(js_name = decodeToken)]
+    pub fn decode_token(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    ) -> JsResult<TokenPayload> {
+        let token = lift(token_string(&token))?;
+        let payload = lift(self.inner.decode(&token, self.now()?))?;
+        Ok(self.payload(payload))
+    }
+
+    /// `decodeToken` plus AuthX's request checks, in AuthX's order: type, fresh, CSRF, scopes.
+    #[wasm_bindgen(js_name = verifyToken)]
+    pub fn verify_token(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: JsValue,
+    ) -> JsResult<TokenPayload> {
+        let token = lift(token_string(&token))?;
+        let o = lift(Options::new(&options, "options", VERIFY_OPTIONS))?;
+        let req = lift(requirements(&o))?;
+        let payload = lift(self.inner.verify(&token, &req, self.now()?))?;
+        Ok(self.payload(payload))
+    }
+
+    /// Verifies a refresh token and returns a new non-fresh access token with the same sub, scopes and data.
+    #[wasm_bindgen(js_name = refreshAccessToken)]
+    pub fn refresh_access_token(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] refresh_token: JsValue,
+    ) -> JsResult<String> {
+        let token = lift(token_string(&refresh_token))?;
+        lift(self.inner.refresh_access_token(&token, self.now()?))
+    }
+}
+
+fn requirements(o: &Options<'_>) -> Result<Requirements> {
+    let mut req = Requirements::default();
+    if let Some(t) = o.string("type")? {
+        req.token_type = TokenType::parse(&t).ok_or_else(|| {
+            Error::config(format!(
+                "options.type must be \"access\" or \"refresh\", not {t:?}"
+            ))
+        })?;
+    }
+    req.fresh = o.boolean("fresh")?.unwrap_or(false);
+    req.scopes = o.strings("scopes")?;
+    req.all_required = o.boolean("allRequired")?.unwrap_or(true);
+    req.csrf = o.string("csrf")?;
+    Ok(req)
+}
