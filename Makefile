@@ -51,12 +51,14 @@ setup-browser:
 
 # ---------------------------------------------------------------- build
 
-# --target nodejs emits CommonJS (.js with `exports.`); the package.json marker
-# keeps Node from loading it as ESM because of a "type": "module" further up
-# (root package.json, pkg/package.json).
+# --target nodejs emits CommonJS (.js with `exports.`), which `require`s the
+# binding's ES-module snippet (src/js/glue.js). Two package.json markers say
+# which is which, whatever "type" a package.json further up declares; Node
+# >= 20.19 loads the snippet with require(esm).
 build: setup-rust setup-npm
 	$(WASM_PACK_BUILD)
 	printf '{\n  "type": "commonjs"\n}\n' > pkg/node/package.json
+	printf '{\n  "type": "module"\n}\n' > pkg/node/snippets/package.json
 
 demo: setup build
 	node examples/demo.mjs
