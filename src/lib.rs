@@ -37,4 +37,4 @@ pub use crate::core::verify::Requirements;
 pub use crate::core::{alg, base64url, clock, config, json, jws, random, scopes};
 
 #[cfg(target_arch = "wasm32")]
-mod js;
+pub mod js;

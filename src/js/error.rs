@@ -24,11 +24,15 @@ pub fn to_js(err: Error) -> JsValue {
 }
 
 /// Called once by each package entry with the `TokenPayload` class: installs
-/// the variadic `hasScopes` and returns every error class by name
-/// (`{ AuthXError, TokenExpiredError, ... }`).
+/// the variadic `hasScopes` and returns [`error_classes`].
 #[wasm_bindgen(js_name = __setup, skip_typescript)]
 pub fn setup(token_payload_class: JsValue) -> JsValue {
     install_has_scopes(&token_payload_class);
+    error_classes()
+}
+
+/// Every error class by name: `{ AuthXError, TokenExpiredError, ... }`.
+pub fn error_classes() -> JsValue {
     let pairs: Vec<JsValue> = ErrorKind::ALL
         .iter()
         .flat_map(|k| [JsValue::from_str(k.name()), JsValue::from_str(k.code())])

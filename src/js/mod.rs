@@ -1,11 +1,11 @@
 //! The wasm-bindgen layer: converts JavaScript values to core values and back,
 //! and decides nothing. Only built for `wasm32`.
 
-mod auth;
-mod clock;
-mod error;
-mod options;
-mod payload;
+pub mod auth;
+pub mod clock;
+pub mod error;
+pub mod options;
+pub mod payload;
 
 use wasm_bindgen::prelude::*;
 
