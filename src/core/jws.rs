@@ -58,7 +58,7 @@ pub fn parse(token: &str, max_len: usize) -> Result<Compact<'_>> {
             token.len()
         )));
     }
-    if token.len() > 7 && token[..7].eq_ignore_ascii_case("bearer ") {
+    if token.len() > 7 && token.as_bytes()[..7].eq_ignore_ascii_case(b"bearer ") {
         return Err(Error::malformed(
             "the token starts with \"Bearer \": pass the token alone, without the scheme",
         ));
@@ -189,6 +189,9 @@ mod tests {
         assert!(err("abc").contains("1 segment(s)"));
         assert!(err("a.b.c.d.e").contains("JWE"));
         assert!(err("Bearer a.b.c").contains("Bearer"));
+        // Multi-byte characters around the prefix length must not split a char.
+        assert!(err("bearé€.a.b").contains("base64url"));
+        assert!(err("€€€€.e30.").contains("base64url"));
         assert!(err(".e30.").contains("header segment is empty"));
         assert!(err("e30..").contains("payload segment is empty"));
         assert!(err("e30=.e30.").contains("header segment is not canonical base64url"));
