@@ -24,7 +24,10 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export AUTHX_PYTHON := $(CURDIR)/.venv/bin/python
 
 SETUP := scripts/setup.sh
-WASM_PACK_BUILD := wasm-pack build --release --target nodejs --out-dir pkg/node --out-name authx_wasm --no-pack
+# One Rust build, two wasm-bindgen outputs: `nodejs` (CommonJS, loads the
+# .wasm synchronously) and `web` (ES module with init/initSync, used by the
+# browser, bundler, Deno and Workers entries). The entries in pkg/ are hand-written.
+WASM_PACK_BUILD = wasm-pack build --release --target $(1) --out-dir pkg/$(2) --out-name authx_wasm --no-pack
 JS_TEST_GLOBS := tests/js/*.test.mjs tests/interop/*.test.mjs
 
 .PHONY: help setup setup-rust setup-npm setup-python setup-browser \
@@ -51,14 +54,14 @@ setup-browser:
 
 # ---------------------------------------------------------------- build
 
-# --target nodejs emits CommonJS (.js with `exports.`), which `require`s the
-# binding's ES-module snippet (src/js/glue.js). Two package.json markers say
-# which is which, whatever "type" a package.json further up declares; Node
-# >= 20.19 loads the snippet with require(esm).
+# pkg/node/package.json says "commonjs" whatever a package.json further up
+# declares (the root one is "type": "module").
 build: setup-rust setup-npm
-	$(WASM_PACK_BUILD)
+	rm -rf pkg/node pkg/web
+	$(call WASM_PACK_BUILD,nodejs,node)
+	$(call WASM_PACK_BUILD,web,web)
 	printf '{\n  "type": "commonjs"\n}\n' > pkg/node/package.json
-	printf '{\n  "type": "module"\n}\n' > pkg/node/snippets/package.json
+	rm -f pkg/node/.gitignore pkg/web/.gitignore
 
 demo: setup build
 	node examples/demo.mjs

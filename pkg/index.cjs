@@ -1,18 +1,18 @@
 // authx-wasm for Node (CommonJS). The wasm module loads synchronously on require.
 "use strict";
 
-const wasm = require("./node/authx_wasm.js");
+const glue = require("./node/authx_wasm.js");
+const errors = require("./errors.mjs");
+const { bind } = require("./bind.mjs");
 
-const errors = wasm.__setup(wasm.TokenPayload);
+bind(glue);
 
 /** Resolves at once: in Node the module is ready as soon as it is loaded. */
 function init() {
   return Promise.resolve();
 }
 
-module.exports = {
-  AuthX: wasm.AuthX,
-  TokenPayload: wasm.TokenPayload,
-  init,
-  ...errors,
-};
+/** Nothing to do in Node: the module is instantiated on require. */
+function initSync() {}
+
+module.exports = { ...errors, AuthX: glue.AuthX, TokenPayload: glue.TokenPayload, init, initSync };

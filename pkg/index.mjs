@@ -1,24 +1,6 @@
-// authx-wasm for Node (ES modules): the same objects as the CommonJS entry,
-// so `instanceof` works across both.
+// authx-wasm for Node (ES modules): the very objects of the CommonJS entry,
+// so `instanceof` holds across `import` and `require`.
 import cjs from "./index.cjs";
 
-export const {
-  AuthX,
-  TokenPayload,
-  init,
-  AuthXError,
-  TokenExpiredError,
-  TokenNotYetValidError,
-  InvalidSignatureError,
-  AlgorithmNotAllowedError,
-  MalformedTokenError,
-  InvalidAudienceError,
-  InvalidIssuerError,
-  AccessTokenRequiredError,
-  RefreshTokenRequiredError,
-  FreshTokenRequiredError,
-  InsufficientScopeError,
-  CSRFError,
-  BadConfigurationError,
-} = cjs;
-export default cjs;
+export * from "./errors.mjs";
+export const { AuthX, TokenPayload, init, initSync } = cjs;

@@ -1,43 +1,57 @@
 //! Core [`Error`] → JavaScript error, in one place.
 //!
-//! Each error is an instance of a class named after its [`ErrorKind`] (all
-//! subclasses of `AuthXError`, itself an `Error`), with `name` and `code` set
-//! from the kind. The classes are defined in `glue.js` beside this file.
+//! The package's entry modules register a factory (`pkg/bind.mjs`) that makes
+//! an instance of the class named after the [`ErrorKind`] (all subclasses of
+//! `AuthXError`, in `pkg/errors.mjs`). Without a factory (the raw wasm-pack
+//! output, or the wasm tests) the error is a plain `Error` with the same
+//! `name`, `code` and message.
 
 use crate::core::error::{Error, ErrorKind};
+use js_sys::{Array, Function, Reflect};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/glue.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = makeError)]
-    fn make_error(name: &str, code: &str, message: &str) -> JsValue;
-    #[wasm_bindgen(js_name = errorClasses)]
-    fn error_classes_js(pairs: Vec<JsValue>) -> JsValue;
-    #[wasm_bindgen(js_name = installHasScopes)]
-    fn install_has_scopes(token_payload_class: &JsValue);
+thread_local! {
+    static FACTORY: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Registers `factory(name, code, message) -> Error`, called by the package entries.
+#[wasm_bindgen(js_name = __setErrorFactory, skip_typescript)]
+pub fn set_error_factory(factory: Function) {
+    FACTORY.with(|f| *f.borrow_mut() = Some(factory));
+}
+
+/// Every error kind as `[name, code]` pairs, so the JS classes can be checked against the core.
+#[wasm_bindgen(js_name = __errorKinds, skip_typescript)]
+pub fn error_kinds() -> Array {
+    ErrorKind::ALL
+        .iter()
+        .map(|k| Array::of2(&k.name().into(), &k.code().into()))
+        .collect()
 }
 
 /// Converts a core error to the JavaScript error to throw.
 pub fn to_js(err: Error) -> JsValue {
     let kind = err.kind();
-    make_error(kind.name(), kind.code(), err.message())
-}
-
-/// Called once by each package entry with the `TokenPayload` class: installs
-/// the variadic `hasScopes` and returns [`error_classes`].
-#[wasm_bindgen(js_name = __setup, skip_typescript)]
-pub fn setup(token_payload_class: JsValue) -> JsValue {
-    install_has_scopes(&token_payload_class);
-    error_classes()
-}
-
-/// Every error class by name: `{ AuthXError, TokenExpiredError, ... }`.
-pub fn error_classes() -> JsValue {
-    let pairs: Vec<JsValue> = ErrorKind::ALL
-        .iter()
-        .flat_map(|k| [JsValue::from_str(k.name()), JsValue::from_str(k.code())])
-        .collect();
-    error_classes_js(pairs)
+    let (name, code, message) = (
+        JsValue::from_str(kind.name()),
+        JsValue::from_str(kind.code()),
+        JsValue::from_str(err.message()),
+    );
+    let made = FACTORY.with(|f| {
+        f.borrow().as_ref().and_then(|factory| {
+            factory
+                .call3(&JsValue::UNDEFINED, &name, &code, &message)
+                .ok()
+        })
+    });
+    made.unwrap_or_else(|| {
+        let e = js_sys::Error::new(err.message());
+        e.set_name(kind.name());
+        // Setting a property on a fresh Error cannot fail.
+        let _ = Reflect::set(&e, &JsValue::from_str("code"), &code);
+        e.into()
+    })
 }
 
 /// Results of the binding layer: the error side is the JavaScript error to throw.

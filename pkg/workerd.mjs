@@ -1,0 +1,20 @@
+// authx-wasm for Cloudflare Workers (workerd): the .wasm is imported as a
+// compiled WebAssembly.Module and instantiated synchronously at import, with no
+// fetch, no eval and no randomness or clock read at global scope.
+import * as glue from "./web/authx_wasm.js";
+import wasmModule from "./web/authx_wasm_bg.wasm";
+import { bind } from "./bind.mjs";
+
+glue.initSync({ module: wasmModule });
+bind(glue);
+
+export * from "./errors.mjs";
+export { AuthX, TokenPayload } from "./web/authx_wasm.js";
+
+/** Resolves at once: in Workers the module is ready as soon as it is imported. */
+export function init() {
+  return Promise.resolve();
+}
+
+/** Nothing to do in Workers: the module is instantiated on import. */
+export function initSync() {}
