@@ -28,7 +28,8 @@ SETUP := scripts/setup.sh
 # .wasm synchronously) and `web` (ES module with init/initSync, used by the
 # browser, bundler, Deno and Workers entries). The entries in pkg/ are hand-written.
 WASM_PACK_BUILD = wasm-pack build --release --target $(1) --out-dir pkg/$(2) --out-name authx_wasm --no-pack
-JS_TEST_GLOBS := tests/js/*.test.mjs tests/interop/*.test.mjs
+JS_TEST_GLOBS := tests/js/*.test.mjs tests/interop/*.test.mjs tests/workerd/*.test.mjs \
+	tests/browser/*.test.mjs tests/package/*.test.mjs
 
 .PHONY: help setup setup-rust setup-npm setup-python setup-browser \
 	build demo test test-rust test-wasm test-js clean distclean
@@ -80,7 +81,7 @@ test-wasm: setup-rust setup-npm setup-browser build
 	@bash scripts/wasm-test.sh node
 	@bash scripts/wasm-test.sh chrome
 
-test-js: setup-npm setup-python build
+test-js: setup-npm setup-python setup-browser build
 	@shopt -s nullglob; files=($(JS_TEST_GLOBS)); \
 	if (( $${#files[@]} == 0 )); then \
 		echo "test-js: no files match $(JS_TEST_GLOBS); skipping"; \
