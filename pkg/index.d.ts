@@ -1,3 +1,5 @@
+/// <reference lib="esnext.disposable" />
+// (The generated classes implement Symbol.dispose, which needs this lib.)
 // Types of authx-wasm, the same for every entry (Node, browsers, bundlers, Workers, Deno).
 // AuthX, TokenPayload and the option types come from the Rust binding (generated);
 // the error classes from errors.d.ts.

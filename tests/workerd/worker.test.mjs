@@ -5,12 +5,10 @@
 // `x-test-now` header (TEST_CLOCK = "header"), so expiry needs no sleeping.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
+import { bundleWorker, serveWorker } from "../support/workerd.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = path.join(root, "out/workerd-test");
@@ -18,85 +16,26 @@ const SECRET = "edge-secret-shared-with-fastapi";
 const PASSWORD = "demo-password";
 const T0 = 1_796_316_753_000;
 
-let proc;
+let worker;
 let base;
-let logs = "";
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUp(url, deadline) {
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`workerd did not come up at ${url}:\n${logs}`);
-}
 
 before(async () => {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(path.join(work, "node_modules"), { recursive: true });
   // The Worker imports "authx-wasm"; resolve it to this repo's package, through its `exports`.
   symlinkSync(path.join(root, "pkg"), path.join(work, "node_modules/authx-wasm"), "dir");
-  await esbuild.build({
-    entryPoints: [path.join(root, "examples/worker/src/index.mjs")],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    conditions: ["workerd", "worker", "browser"],
-    mainFields: ["module", "main"],
-    nodePaths: [path.join(work, "node_modules")],
-    loader: { ".wasm": "copy" },
-    assetNames: "[name]",
-    outdir: path.join(work, "dist"),
-    logLevel: "error",
+  const dist = path.join(work, "dist");
+  await bundleWorker(path.join(root, "examples/worker/src/index.mjs"), dist, [path.join(work, "node_modules")]);
+  worker = await serveWorker(dist, {
+    JWT_SECRET_KEY: SECRET,
+    JWT_ISSUER: "fastapi-backend",
+    DEMO_PASSWORD: PASSWORD,
+    TEST_CLOCK: "header",
   });
-  const port = await freePort();
-  writeFileSync(
-    path.join(work, "dist/config.capnp"),
-    `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [
-    (name = "index.js", esModule = embed "index.js"),
-    (name = "authx_wasm_bg.wasm", wasm = embed "authx_wasm_bg.wasm"),
-  ],
-  compatibilityDate = "2026-11-01",
-  bindings = [
-    (name = "JWT_SECRET_KEY", text = "${SECRET}"),
-    (name = "JWT_ISSUER", text = "fastapi-backend"),
-    (name = "DEMO_PASSWORD", text = "${PASSWORD}"),
-    (name = "TEST_CLOCK", text = "header"),
-  ],
-);
-`,
-  );
-  const bin = path.join(root, "node_modules/.bin/workerd");
-  proc = spawn(bin, ["serve", "config.capnp", "--verbose"], { cwd: path.join(work, "dist") });
-  proc.stdout.on("data", (d) => (logs += d));
-  proc.stderr.on("data", (d) => (logs += d));
-  base = `http://127.0.0.1:${port}`;
-  await waitUp(base, Date.now() + 20_000);
+  base = worker.base;
 });
 
-after(() => {
-  proc?.kill("SIGTERM");
-});
+after(() => worker?.stop());
 
 async function call(method, url, { token, at = T0, body } = {}) {
   const headers = { "x-test-now": String(at) };
