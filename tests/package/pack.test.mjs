@@ -105,14 +105,36 @@ test("a webpack 5 app, built and run in headless Chromium", async () => {
   assert.deepEqual(result, EXPECTED_IN_BROWSER, errors.join("\n"));
 });
 
-test("a Worker in workerd", async () => {
+test("the README's Worker snippet is this file, verbatim", () => {
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const at = readme.indexOf("**Cloudflare Workers**");
+  const start = readme.indexOf("```js\n", at) + 6;
+  const snippet = readme.slice(start, readme.indexOf("```", start));
+  const file = readFileSync(path.join(root, "tests/package/app/worker.mjs"), "utf8");
+  assert.equal(file.slice(file.indexOf("\n") + 1), snippet);
+});
+
+test("a Worker in workerd (the README's snippet)", async () => {
   const dist = path.join(work, "worker-dist");
   await bundleWorker(path.join(app, "worker.mjs"), dist);
-  const worker = await serveWorker(dist, { SECRET: "edge" });
+  const worker = await serveWorker(dist, { JWT_SECRET_KEY: "edge", JWT_ISSUER: "api" });
+  const { AuthX } = await import(path.join(app, "node_modules/authx-wasm/index.mjs"));
+  const minter = new AuthX({ secretKey: "edge", issuer: "api" });
+  const get = async (token) => {
+    const res = await fetch(worker.base, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: res.status, body: await res.json() };
+  };
   try {
-    const res = await fetch(worker.base);
-    assert.equal(res.status, 200, worker.logs());
-    assert.deepEqual(await res.json(), { sub: "worker", error: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" });
+    const ok = await get(minter.createAccessToken({ uid: "w", scopes: ["posts:*"] }));
+    assert.equal(ok.status, 200, worker.logs());
+    assert.equal(ok.body.claims.sub, "w");
+    assert.deepEqual(await get(minter.createAccessToken({ uid: "w", scopes: ["profile"] })), {
+      status: 403,
+      body: { code: "ERR_INSUFFICIENT_SCOPE" },
+    });
+    assert.deepEqual(await get(), { status: 401, body: { code: "ERR_JWT_INVALID" } });
+    const other = new AuthX({ secretKey: "other", issuer: "api" }).createAccessToken({ uid: "w" });
+    assert.deepEqual(await get(other), { status: 401, body: { code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" } });
   } finally {
     worker.stop();
   }
