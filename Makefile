@@ -3,6 +3,7 @@
 #   make setup      install the build tools (rust, npm, python), each only if missing
 #   make build      wasm-pack build for Node.js into pkg/node
 #   make demo       build, then run examples/demo.mjs
+#   make www        serve the playground (www/) on http://127.0.0.1:5173 (make www PORT=8080)
 #   make test       fmt, clippy, native tests, wasm tests (node + headless chrome), JS tests
 #   make test-rust | test-wasm | test-js     parts of `make test`
 #   make clean      remove build output (distclean also removes node_modules and .venv)
@@ -32,7 +33,7 @@ JS_TEST_GLOBS := tests/js/*.test.mjs tests/interop/*.test.mjs tests/workerd/*.te
 	tests/browser/*.test.mjs tests/package/*.test.mjs
 
 .PHONY: help setup setup-rust setup-npm setup-python setup-browser \
-	build demo test test-rust test-wasm test-js clean distclean
+	build demo www test test-rust test-wasm test-js clean distclean
 
 help:
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
@@ -66,6 +67,11 @@ build: setup-rust setup-npm
 
 demo: setup build
 	node examples/demo.mjs
+
+# The playground; builds the package only when pkg/web is missing.
+www: setup-npm
+	@test -f pkg/web/authx_wasm_bg.wasm || $(MAKE) --no-print-directory build
+	@bash scripts/www.sh
 
 # ----------------------------------------------------------------- test
 

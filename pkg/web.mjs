@@ -3,20 +3,26 @@
 // next to this file (bundlers rewrite that URL) and is idempotent.
 import initWasm, * as glue from "./web/authx_wasm.js";
 import { bind } from "./bind.mjs";
+import { BadConfigurationError } from "./errors.mjs";
 
 export * from "./errors.mjs";
 export { AuthX, TokenPayload } from "./web/authx_wasm.js";
 
-let ready;
+let ready; // the promise of init(), once asked for
+let loaded = false;
 
 /**
- * Loads the wasm module; resolves when the package is ready. Idempotent.
+ * Loads the wasm module; resolves when the package is ready. Idempotent: once
+ * loaded (or loading), later calls return the same promise and ignore `source`.
  * @param {RequestInfo | URL | Response | BufferSource | WebAssembly.Module} [source]
  *   where to load the .wasm from (default: next to this module)
  */
 export function init(source) {
   ready ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then(
-    () => bind(glue),
+    () => {
+      bind(glue);
+      loaded = true;
+    },
     (err) => {
       ready = undefined;
       throw err;
@@ -27,10 +33,15 @@ export function init(source) {
 
 /**
  * Instantiates synchronously from an already compiled `WebAssembly.Module` (or bytes).
+ * A no-op once loaded; refused while `init()` is still loading (two instances would
+ * replace each other).
  * @param {WebAssembly.Module | BufferSource} module
  */
 export function initSync(module) {
+  if (loaded) return;
+  if (ready) throw new BadConfigurationError("init() is still loading the module: await it instead of calling initSync()");
   glue.initSync({ module });
   bind(glue);
-  ready ??= Promise.resolve();
+  loaded = true;
+  ready = Promise.resolve();
 }

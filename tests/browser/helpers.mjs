@@ -1,22 +1,12 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core (never
 // a downloaded browser), time bounds, and small token helpers.
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { CHROMIUM, launchChromium as launch } from "../support/chromium.mjs";
+import { freePort } from "../support/net.mjs";
 
+export { freePort };
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--headless=new",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /** Fails with a clear message when the prerequisites of the browser tests are missing. */
 export function checkPrerequisites() {
@@ -36,11 +26,7 @@ export function checkPrerequisites() {
 /** Headless Chromium at /usr/bin/chromium. */
 export async function launchChromium() {
   checkPrerequisites();
-  return within(20_000, "launching Chromium", chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    timeout: 20_000,
-  }));
+  return within(20_000, "launching Chromium", launch());
 }
 
 /** `promise`, or a rejection naming `what` once `ms` have passed. */
@@ -90,18 +76,6 @@ export function watchPage(page) {
     }
   });
   return problems;
-}
-
-/** A TCP port free on 127.0.0.1 right now (Vite reads port 0 as "the default 5173"). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs `start(port)` on a free port, retrying on the rare race where someone took it first. */
