@@ -1,6 +1,6 @@
 // The published package, as users get it: `npm pack` of pkg/, installed from
 // the tarball into a fresh project, then used with only the documented import
-// from Node (CommonJS and ES modules), TypeScript (--strict), a Vite app and a
+// from Node (CommonJS and ES modules), Deno, TypeScript (--strict), a Vite app and a
 // webpack 5 app in headless Chromium, and a Worker in workerd.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -54,6 +54,18 @@ test("Node, CommonJS: require('authx-wasm')", () => {
 test("Node, ES modules: import from 'authx-wasm'", () => {
   const out = JSON.parse(run("node", ["esm.mjs"]));
   assert.deepEqual(out, { sub: "esm", denied: "ERR_INSUFFICIENT_SCOPE" });
+});
+
+test("Deno: import from 'authx-wasm'", () => {
+  const deno = path.join(root, "node_modules/.bin/deno");
+  const out = JSON.parse(
+    execFileSync(deno, ["run", "--quiet", "--allow-read", "deno.mjs"], {
+      cwd: app,
+      encoding: "utf8",
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
+    }),
+  );
+  assert.deepEqual(out, { sub: "deno", scope: true, expired: "ERR_JWT_EXPIRED" });
 });
 
 test("TypeScript: a consumer type-checks with tsc --strict --noEmit", () => {
