@@ -1,7 +1,7 @@
 # authx-wasm developer tasks.
 #
 #   make setup      install the build tools (rust, npm, python), each only if missing
-#   make build      wasm-pack build for Node.js into pkg/node
+#   make build      wasm-pack builds into pkg/node (Node, CommonJS) and pkg/web (browsers, Workers, Deno)
 #   make demo       build, then run examples/demo.mjs
 #   make www        serve the playground (www/) on http://127.0.0.1:5173 (make www PORT=8080)
 #   make test       fmt, clippy, native tests, wasm tests (node + headless chrome), JS tests
@@ -63,6 +63,7 @@ build: setup-rust setup-npm
 	$(call WASM_PACK_BUILD,nodejs,node)
 	$(call WASM_PACK_BUILD,web,web)
 	printf '{\n  "type": "commonjs"\n}\n' > pkg/node/package.json
+	printf '{\n  "type": "module"\n}\n' > pkg/web/package.json
 	rm -f pkg/node/.gitignore pkg/web/.gitignore
 
 demo: setup build

@@ -145,7 +145,8 @@ pub struct Requirements {
     pub scopes: Option<Vec<String>>,
     /// All scopes (true) or any one of them (false).
     pub all_required: bool,
-    /// The CSRF value the request carried (header or form), to compare with the token's claim.
+    /// The CSRF value the request carried (header or form), to compare with the
+    /// token's claim; `Some("")` when the check is asked for but the request has none.
     pub csrf: Option<String>,
 }
 
@@ -200,17 +201,17 @@ pub fn check_request(payload: &Payload, req: &Requirements) -> Result<()> {
 }
 
 fn check_csrf(given: &str, claim: Option<&str>) -> Result<()> {
+    if given.is_empty() {
+        return Err(Error::new(
+            ErrorKind::Csrf,
+            "the request carries no CSRF value (send the token's csrf in the X-CSRF-TOKEN header)",
+        ));
+    }
     let claim = claim.unwrap_or("");
     if claim.is_empty() {
         return Err(Error::new(
             ErrorKind::Csrf,
             "the token carries no csrf value (it was made with CSRF protection off)",
-        ));
-    }
-    if given.is_empty() {
-        return Err(Error::new(
-            ErrorKind::Csrf,
-            "the request's CSRF value is empty",
         ));
     }
     if !constant_time_eq(given.as_bytes(), claim.as_bytes()) {

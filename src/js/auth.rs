@@ -193,6 +193,15 @@ fn requirements(o: &Options<'_>) -> Result<Requirements> {
     req.fresh = o.boolean("fresh")?.unwrap_or(false);
     req.scopes = o.strings("scopes")?;
     req.all_required = o.boolean("allRequired")?.unwrap_or(true);
-    req.csrf = o.string("csrf")?;
+    // A `csrf` key asks for the check even when its value is missing, so that
+    // `{ csrf: req.headers["x-csrf-token"] }` fails closed without the header.
+    if o.has("csrf") {
+        let v = o.get("csrf");
+        req.csrf = Some(if v.is_undefined() || v.is_null() {
+            String::new()
+        } else {
+            o.string("csrf")?.unwrap_or_default()
+        });
+    }
     Ok(req)
 }

@@ -91,8 +91,12 @@ export interface VerifyOptions {
   scopes?: string[];
   /** All scopes (true, default) or any one of them. */
   allRequired?: boolean;
-  /** The request's CSRF value (X-CSRF-TOKEN header), compared with the token's `csrf`. */
-  csrf?: string;
+  /**
+   * The request's CSRF value (X-CSRF-TOKEN header), compared with the token's `csrf`.
+   * Present but undefined/null/"" (a missing header) fails with CSRFError; leave the key
+   * out to skip the check (tokens sent in an Authorization header).
+   */
+  csrf?: string | null;
 }
 
 /** Options of `TokenPayload.decodeUnverified`. */

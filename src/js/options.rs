@@ -43,6 +43,12 @@ impl<'a> Options<'a> {
         })
     }
 
+    /// Does the object have the key `name` (even with the value `undefined`)?
+    pub fn has(&self, name: &str) -> bool {
+        self.obj
+            .is_some_and(|obj| Reflect::has(obj, &JsValue::from_str(name)).unwrap_or(false))
+    }
+
     /// The raw value of `name`; `undefined` when absent.
     pub fn get(&self, name: &str) -> JsValue {
         match self.obj {

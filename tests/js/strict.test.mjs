@@ -636,6 +636,14 @@ describe("verifyToken: type, fresh, csrf, scopes (in that order)", () => {
     assert.equal(a.verifyToken(t, {}).sub, "u");
   });
 
+  test("csrf: a present key with a missing value (absent header) fails closed", () => {
+    const t = a.createAccessToken({ uid: "u" });
+    const headers = {}; // the request had no X-CSRF-TOKEN header
+    for (const opts of [{ csrf: headers["x-csrf-token"] }, { csrf: undefined }, { csrf: null }]) {
+      throwsClass(() => a.verifyToken(t, opts), CSRFError, /carries no CSRF value/);
+    }
+  });
+
   test('csrf: an empty claim never matches, not even ""', () => {
     const t = auth.createAccessToken({ uid: "u" }); // csrf ""
     assert.equal(parts(t)[1].csrf, "");
