@@ -60,7 +60,7 @@ impl AuthX {
     }
 
     /// Verifies a refresh token and makes a new, non-fresh access token with
-    /// the same `sub`, `scopes` and custom data.
+    /// the same `sub`, `scopes`, `aud` and custom data.
     pub fn refresh_access_token(&self, refresh_token: &str, now: f64) -> Result<String> {
         let req = Requirements {
             token_type: TokenType::Refresh,
@@ -78,6 +78,8 @@ impl AuthX {
         let extra = claims.extra();
         let mut access = TokenRequest::new(TokenType::Access, uid);
         access.scopes = claims.scopes;
+        // The new token is for the audience the refresh token was for, never wider.
+        access.audience = claims.aud;
         access.data = (!extra.is_empty()).then_some(extra);
         self.create_token(&access, now)
     }

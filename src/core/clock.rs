@@ -21,7 +21,8 @@ pub trait Clock {
     /// ```
     fn now_seconds(&self) -> Result<f64> {
         let ms = self.now_ms();
-        if ms.is_finite() && ms >= 0.0 {
+        // 8.64e15 ms is the largest time a JavaScript Date can hold.
+        if ms.is_finite() && (0.0..=8.64e15).contains(&ms) {
             Ok(ms / 1000.0)
         } else {
             Err(Error::config(format!(
@@ -119,6 +120,7 @@ mod tests {
     fn clock_rejects_unusable_values() {
         assert!(FixedClock(-1.0).now_seconds().is_err());
         assert!(FixedClock(f64::INFINITY).now_seconds().is_err());
+        assert!(FixedClock(9e15).now_seconds().is_err());
     }
 
     #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]

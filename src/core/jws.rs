@@ -111,7 +111,7 @@ pub fn check_header(header: &Object) -> Result<String> {
             .as_array()
             .map(|a| {
                 a.iter()
-                    .map(|v| v.as_str().unwrap_or("?"))
+                    .map(|v| format!("{:?}", v.as_str().unwrap_or("?")))
                     .collect::<Vec<_>>()
                     .join(", ")
             })
@@ -157,6 +157,11 @@ pub fn new_header(key: &Key, extra: Option<&Object>) -> Result<Object> {
 
 /// Signs `payload` under `header` with `key` and returns the compact token.
 pub fn sign(header: &Object, payload: &Object, key: &Key) -> Result<String> {
+    sign_within(header, payload, key, usize::MAX)
+}
+
+/// [`sign`], refusing a token longer than `max_len` (one this configuration could not decode).
+pub fn sign_within(header: &Object, payload: &Object, key: &Key, max_len: usize) -> Result<String> {
     if !key.can_sign() {
         return Err(Error::config(
             "this instance holds only a verification key and cannot create tokens",
@@ -169,6 +174,12 @@ pub fn sign(header: &Object, payload: &Object, key: &Key) -> Result<String> {
     let signature = key.sign(token.as_bytes())?;
     token.push('.');
     base64url::encode_into(&signature, &mut token);
+    if token.len() > max_len {
+        return Err(Error::config(format!(
+            "the new token would be {} bytes, over maxTokenLength {max_len}: it could not be decoded",
+            token.len()
+        )));
+    }
     Ok(token)
 }
 

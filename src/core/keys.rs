@@ -66,12 +66,25 @@ impl Key {
         if header_alg == mine.name() {
             return Ok(mine);
         }
-        let why = if header_alg.eq_ignore_ascii_case("none") {
-            format!("alg \"{header_alg}\" (an unsecured token) is never allowed; this key verifies {mine}")
-        } else if header_alg.eq_ignore_ascii_case(mine.name()) {
-            format!("alg \"{header_alg}\" is not allowed (names are case-sensitive); this key verifies {mine}")
+        // The header is not authenticated yet: quote anything but a plain name, so
+        // control characters cannot forge lines in a log.
+        let plain = !header_alg.is_empty()
+            && header_alg
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let shown = if plain {
+            header_alg.to_owned()
         } else {
-            format!("alg {header_alg} is not allowed; this key verifies {mine}")
+            format!("{header_alg:?}")
+        };
+        let why = if header_alg.eq_ignore_ascii_case("none") {
+            format!("alg {shown} (an unsecured token) is never allowed; this key verifies {mine}")
+        } else if header_alg.eq_ignore_ascii_case(mine.name()) {
+            format!(
+                "alg {shown} is not allowed (names are case-sensitive); this key verifies {mine}"
+            )
+        } else {
+            format!("alg {shown} is not allowed; this key verifies {mine}")
         };
         Err(Error::new(ErrorKind::AlgorithmNotAllowed, why))
     }

@@ -125,7 +125,7 @@ pub fn mint(config: &Config, key: &Key, req: &TokenRequest, now: f64) -> Result<
     }
     let header = jws::new_header(key, req.headers.as_ref())?;
     let payload = claims(config, req, now)?;
-    jws::sign(&header, &payload, key)
+    jws::sign_within(&header, &payload, key, config.max_token_length)
 }
 
 #[cfg(test)]

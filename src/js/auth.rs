@@ -45,14 +45,9 @@ const PAIR_OPTIONS: &[&str] = &[
 const VERIFY_OPTIONS: &[&str] = &["type", "fresh", "scopes", "allRequired", "csrf"];
 
 fn request(o: &Options<'_>, token_type: TokenType, expires_name: &str) -> Result<TokenRequest> {
-    let uid = match o.get("uid").as_string() {
-        Some(uid) => uid,
-        None => {
-            return Err(Error::config(
-                "uid is required and must be a non-empty string",
-            ))
-        }
-    };
+    let uid = o
+        .string("uid")?
+        .ok_or_else(|| Error::config("uid is required and must be a non-empty string"))?;
     let mut req = TokenRequest::new(token_type, uid);
     if token_type == TokenType::Access {
         req.fresh = o.boolean("fresh")?.unwrap_or(false);
@@ -65,7 +60,18 @@ fn request(o: &Options<'_>, token_type: TokenType, expires_name: &str) -> Result
     Ok(req)
 }
 
-fn token_string(token: &JsValue) -> Result<String> {
+/// The token argument as a string, refusing non-strings and over-long ones before copying.
+pub(crate) fn token_string(token: &JsValue, max_len: usize) -> Result<String> {
+    // Refuse an over-long token before copying it into wasm memory: every UTF-16
+    // unit is at least one UTF-8 byte.
+    if token.is_string() {
+        let units = token.unchecked_ref::<js_sys::JsString>().length() as usize;
+        if units > max_len {
+            return Err(Error::malformed(format!(
+                "the token is at least {units} bytes, over the limit of {max_len} (option maxTokenLength)"
+            )));
+        }
+    }
     token.as_string().ok_or_else(|| {
         let what = if token.is_undefined() || token.is_null() {
             "missing"
@@ -151,7 +157,7 @@ impl JsAuthX {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
     ) -> JsResult<TokenPayload> {
-        let token = lift(token_string(&token))?;
+        let token = lift(token_string(&token, self.inner.config().max_token_length))?;
         let payload = lift(self.inner.decode(&token, self.now()?))?;
         Ok(self.payload(payload))
     }
@@ -163,7 +169,7 @@ impl JsAuthX {
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
         #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: JsValue,
     ) -> JsResult<TokenPayload> {
-        let token = lift(token_string(&token))?;
+        let token = lift(token_string(&token, self.inner.config().max_token_length))?;
         let o = lift(Options::new(&options, "options", VERIFY_OPTIONS))?;
         let req = lift(requirements(&o))?;
         let payload = lift(self.inner.verify(&token, &req, self.now()?))?;
@@ -176,7 +182,10 @@ impl JsAuthX {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] refresh_token: JsValue,
     ) -> JsResult<String> {
-        let token = lift(token_string(&refresh_token))?;
+        let token = lift(token_string(
+            &refresh_token,
+            self.inner.config().max_token_length,
+        ))?;
         lift(self.inner.refresh_access_token(&token, self.now()?))
     }
 }
@@ -195,8 +204,8 @@ fn requirements(o: &Options<'_>) -> Result<Requirements> {
     req.all_required = o.boolean("allRequired")?.unwrap_or(true);
     // A `csrf` key asks for the check even when its value is missing, so that
     // `{ csrf: req.headers["x-csrf-token"] }` fails closed without the header.
-    if o.has("csrf") {
-        let v = o.get("csrf");
+    if o.has("csrf")? {
+        let v = o.get("csrf")?;
         req.csrf = Some(if v.is_undefined() || v.is_null() {
             String::new()
         } else {

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod error;
 pub mod options;
 pub mod payload;
+pub mod reflect;
 
 use wasm_bindgen::prelude::*;
 

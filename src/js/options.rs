@@ -4,12 +4,13 @@
 //! unknown option name is refused (a typo such as `secret` for `secretKey`
 //! would otherwise pass silently).
 
+use super::reflect;
 use crate::core::alg::Algorithm;
 use crate::core::claims::Audience;
 use crate::core::config::{Config, Lifetime};
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Object};
-use js_sys::{Array, Function, Reflect, Uint8Array};
+use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A JavaScript options object that may be `undefined`.
@@ -24,12 +25,10 @@ impl<'a> Options<'a> {
         if value.is_undefined() || value.is_null() {
             return Ok(Options { obj: None, what });
         }
-        if !value.is_object() || Array::is_array(value) {
+        if !value.is_object() || reflect::is_array(value, what)? {
             return Err(Error::config(format!("{what} must be an object")));
         }
-        let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
-        for key in keys.iter() {
-            let key = key.as_string().unwrap_or_default();
+        for key in reflect::own_keys(value, what)? {
             if !known.contains(&key.as_str()) {
                 return Err(Error::config(format!(
                     "unknown option \"{key}\" in {what}; known options: {}",
@@ -43,17 +42,19 @@ impl<'a> Options<'a> {
         })
     }
 
-    /// Does the object have the key `name` (even with the value `undefined`)?
-    pub fn has(&self, name: &str) -> bool {
-        self.obj
-            .is_some_and(|obj| Reflect::has(obj, &JsValue::from_str(name)).unwrap_or(false))
+    /// Does the object have the own key `name` (even with the value `undefined`)?
+    pub fn has(&self, name: &str) -> Result<bool> {
+        match self.obj {
+            Some(obj) => reflect::has_own(obj, name, self.what),
+            None => Ok(false),
+        }
     }
 
-    /// The raw value of `name`; `undefined` when absent.
-    pub fn get(&self, name: &str) -> JsValue {
+    /// The own value of `name`; `undefined` when absent.
+    pub fn get(&self, name: &str) -> Result<JsValue> {
         match self.obj {
-            Some(obj) => Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED),
-            None => JsValue::UNDEFINED,
+            Some(obj) => reflect::get_own(obj, name, self.what),
+            None => Ok(JsValue::UNDEFINED),
         }
     }
 
@@ -61,20 +62,24 @@ impl<'a> Options<'a> {
         Error::config(format!("{}.{name} must be {expected}", self.what))
     }
 
+    fn name(&self, name: &str) -> String {
+        format!("{}.{name}", self.what)
+    }
+
     /// An optional string.
     pub fn string(&self, name: &str) -> Result<Option<String>> {
-        let v = self.get(name);
+        let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
         }
-        v.as_string()
+        reflect::string(&v, &self.name(name))?
             .map(Some)
             .ok_or_else(|| self.bad(name, "a string"))
     }
 
     /// An optional boolean.
     pub fn boolean(&self, name: &str) -> Result<Option<bool>> {
-        let v = self.get(name);
+        let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
         }
@@ -85,7 +90,7 @@ impl<'a> Options<'a> {
 
     /// An optional number.
     pub fn number(&self, name: &str) -> Result<Option<f64>> {
-        let v = self.get(name);
+        let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
         }
@@ -96,7 +101,7 @@ impl<'a> Options<'a> {
 
     /// An optional lifetime: a whole number of seconds, or `null` for no expiry.
     pub fn lifetime(&self, name: &str) -> Result<Option<Lifetime>> {
-        let v = self.get(name);
+        let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
         }
@@ -106,59 +111,66 @@ impl<'a> Options<'a> {
         let secs = v
             .as_f64()
             .ok_or_else(|| self.bad(name, "a whole number of seconds, or null for no expiry"))?;
-        Lifetime::from_seconds(secs, &format!("{}.{name}", self.what)).map(Some)
+        Lifetime::from_seconds(secs, &self.name(name)).map(Some)
     }
 
     /// An optional function.
     pub fn function(&self, name: &str) -> Result<Option<Function>> {
-        let v = self.get(name);
+        let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
         }
-        v.dyn_into::<Function>()
-            .map(Some)
-            .map_err(|_| self.bad(name, "a function"))
+        if !v.is_function() {
+            return Err(self.bad(name, "a function"));
+        }
+        Ok(Some(v.unchecked_into::<Function>()))
     }
 
     /// An optional array of strings.
     pub fn strings(&self, name: &str) -> Result<Option<Vec<String>>> {
-        let v = self.get(name);
+        let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
         }
-        string_array(&v)
+        reflect::string_array(&v, &self.name(name))?
             .map(Some)
             .ok_or_else(|| self.bad(name, "an array of strings"))
     }
 
     /// An optional audience: a string or an array of strings.
     pub fn audience(&self, name: &str) -> Result<Option<Audience>> {
-        let v = self.get(name);
+        let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
         }
-        if let Some(s) = v.as_string() {
+        if let Some(s) = reflect::string(&v, &self.name(name))? {
             return Ok(Some(Audience::One(s)));
         }
-        string_array(&v)
+        reflect::string_array(&v, &self.name(name))?
             .map(|v| Some(Audience::Many(v)))
             .ok_or_else(|| self.bad(name, "a string or an array of strings"))
     }
 
     /// An optional plain object, taken as JSON (`JSON.stringify` semantics).
     pub fn json_object(&self, name: &str) -> Result<Option<Object>> {
-        let v = self.get(name);
+        let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
         }
-        if !v.is_object() || Array::is_array(&v) || v.is_instance_of::<js_sys::Date>() {
+        if !v.is_object() {
             return Err(self.bad(name, "a plain object"));
         }
         let text = js_sys::JSON::stringify(&v)
             .ok()
             .and_then(|s| s.as_string())
-            .ok_or_else(|| self.bad(name, "JSON-serializable (no BigInt, no cycles)"))?;
-        json::parse_object(text.as_bytes(), name)
+            .ok_or_else(|| {
+                self.bad(
+                    name,
+                    "JSON-serializable (no BigInt, no cycles, no throwing getters)",
+                )
+            })?;
+        // Arrays, Dates and the like serialize to something other than an object: refused here.
+        json::parse_object(text.as_bytes(), &self.name(name))
             .map(Some)
             .map_err(Error::config)
     }
@@ -177,25 +189,17 @@ impl<'a> Options<'a> {
 
     /// An optional secret: a UTF-8 string or a `Uint8Array`.
     pub fn secret(&self, name: &str) -> Result<Option<Vec<u8>>> {
-        let v = self.get(name);
+        let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
         }
-        if let Some(s) = v.as_string() {
+        if let Some(s) = reflect::string(&v, &self.name(name))? {
             return Ok(Some(s.into_bytes()));
         }
-        v.dyn_into::<Uint8Array>()
-            .map(|a| Some(a.to_vec()))
-            .map_err(|_| self.bad(name, "a string or a Uint8Array"))
+        reflect::uint8_bytes(&v, &self.name(name))?
+            .map(Some)
+            .ok_or_else(|| self.bad(name, "a string or a Uint8Array"))
     }
-}
-
-/// Reads a JS array whose items are all strings.
-pub fn string_array(v: &JsValue) -> Option<Vec<String>> {
-    if !Array::is_array(v) {
-        return None;
-    }
-    Array::from(v).iter().map(|item| item.as_string()).collect()
 }
 
 /// The names `new AuthX(options)` accepts.

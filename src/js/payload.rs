@@ -2,7 +2,8 @@
 
 use super::clock::JsClock;
 use super::error::{lift, JsResult};
-use super::options::{string_array, Options};
+use super::options::Options;
+use super::reflect;
 use crate::core::clock::Clock;
 use crate::core::config::DEFAULT_MAX_TOKEN_LENGTH;
 use crate::core::error::Error;
@@ -66,9 +67,7 @@ impl TokenPayload {
         let now = lift(o.function("now"))?;
         let max = lift(o.number("maxTokenLength"))?
             .map_or(DEFAULT_MAX_TOKEN_LENGTH, |m| m.max(1.0) as usize);
-        let token = lift(token.as_string().ok_or_else(|| {
-            Error::malformed("the token is not a string; pass the compact JWT string")
-        }))?;
+        let token = lift(super::auth::token_string(&token, max))?;
         let inner = lift(verify::decode_unverified(&token, max))?;
         Ok(TokenPayload::new(inner, Rc::new(JsClock::new(now)), 0.0))
     }
@@ -198,10 +197,9 @@ impl TokenPayload {
     /// Scope check behind `hasScopes(...)`; the entry modules parse its arguments.
     #[wasm_bindgen(js_name = __hasScopes, skip_typescript)]
     pub fn has_scopes_list(&self, required: JsValue, all_required: bool) -> JsResult<bool> {
-        let required =
-            lift(string_array(&required).ok_or_else(|| {
-                Error::config("hasScopes takes scope strings (or one array of them)")
-            }))?;
+        let required = lift(reflect::string_array(&required, "hasScopes").and_then(|r| {
+            r.ok_or_else(|| Error::config("hasScopes takes scope strings (or one array of them)"))
+        }))?;
         Ok(self.inner.has_scopes(&required, all_required))
     }
 
