@@ -65,8 +65,7 @@ impl TokenPayload {
             &["now", "maxTokenLength"],
         ))?;
         let now = lift(o.function("now"))?;
-        let max = lift(o.number("maxTokenLength"))?
-            .map_or(DEFAULT_MAX_TOKEN_LENGTH, |m| m.max(1.0) as usize);
+        let max = lift(o.max_token_length())?.unwrap_or(DEFAULT_MAX_TOKEN_LENGTH);
         let token = lift(super::auth::token_string(&token, max))?;
         let inner = lift(verify::decode_unverified(&token, max))?;
         Ok(TokenPayload::new(inner, Rc::new(JsClock::new(now)), 0.0))

@@ -3,7 +3,7 @@
 // instance must keep working after any number of them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { AuthX, AuthXError, BadConfigurationError, MalformedTokenError } from "../../pkg/index.mjs";
+import { AuthX, AuthXError, BadConfigurationError, MalformedTokenError, TokenPayload } from "../../pkg/index.mjs";
 
 const NOW = 1_796_316_753_000;
 const at = (extra = {}) => new AuthX({ secretKey: "k", now: () => NOW, ...extra });
@@ -101,4 +101,12 @@ test("an over-long token is refused before it is copied, and tokens are never mi
 
 test("a clock beyond what a Date can hold is refused", () => {
   assert.throws(() => at({ now: () => 9e15 }).createAccessToken({ uid: "u" }), BadConfigurationError);
+});
+
+test("decodeUnverified checks maxTokenLength like the constructor", () => {
+  const token = at().createAccessToken({ uid: "u" });
+  for (const bad of [NaN, -1, 0, 0.5, Infinity, "100"]) {
+    assert.throws(() => TokenPayload.decodeUnverified(token, { maxTokenLength: bad }), BadConfigurationError, String(bad));
+  }
+  assert.equal(TokenPayload.decodeUnverified(token, { maxTokenLength: 1000 }).sub, "u");
 });
