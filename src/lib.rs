@@ -30,11 +30,12 @@ pub use crate::core::clock::SystemClock;
 pub use crate::core::clock::{Clock, FixedClock};
 pub use crate::core::config::Config;
 pub use crate::core::error::{Error, ErrorKind, Result};
+pub use crate::core::keys::spec::KeySpec;
 pub use crate::core::keys::{Key, KeyMaterial};
 pub use crate::core::mint::TokenRequest;
 pub use crate::core::payload::Payload;
 pub use crate::core::verify::Requirements;
-pub use crate::core::{alg, base64url, clock, config, json, jws, random, scopes};
+pub use crate::core::{alg, base64url, clock, config, json, jws, keys, random, scopes};
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;

@@ -1,16 +1,20 @@
-//! [`AuthX`]: one configuration and one key, and the operations on tokens.
+//! [`AuthX`]: one configuration and its keys, and the operations on tokens.
 
 use crate::core::claims::TokenType;
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
+use crate::core::json::Object;
+use crate::core::keys::jwks::KeySet;
+use crate::core::keys::spec::KeySpec;
 use crate::core::keys::{Key, KeyMaterial};
 use crate::core::mint::{self, TokenRequest};
 use crate::core::payload::Payload;
 use crate::core::verify::{self, Requirements};
 
-/// An AuthX instance: configuration plus an imported key.
+/// An AuthX instance: configuration plus imported keys (a signer, unless it
+/// only verifies, and the verification keys in the order they are tried).
 ///
-/// Every operation takes the current time in seconds; the key is imported once.
+/// Every operation takes the current time in seconds; keys are imported once.
 ///
 /// ```
 /// use authx_wasm::{AuthX, Config, KeyMaterial, Requirements, TokenRequest, TokenType};
@@ -26,15 +30,50 @@ use crate::core::verify::{self, Requirements};
 #[derive(Debug, Clone)]
 pub struct AuthX {
     config: Config,
-    key: Key,
+    signer: Option<Key>,
+    verifiers: KeySet,
 }
 
 impl AuthX {
-    /// Checks `config` and imports `key` for its algorithm.
+    /// Checks `config` and imports one key for its algorithm: a secret, or a
+    /// private key (signs and verifies), or a public key (verifies only).
     pub fn new(config: Config, key: KeyMaterial<'_>) -> Result<AuthX> {
+        let spec = match key {
+            KeyMaterial::Secret(_) => KeySpec::single(key),
+            _ => {
+                let (parts, _) = crate::core::keys::decode(key)?;
+                if parts.is_private() {
+                    KeySpec::single(key)
+                } else {
+                    KeySpec {
+                        public_key: Some(key),
+                        ..KeySpec::default()
+                    }
+                }
+            }
+        };
+        AuthX::with_keys(config, &spec)
+    }
+
+    /// Checks `config` and imports the keys of `spec` (see [`KeySpec`]).
+    ///
+    /// ```
+    /// use authx_wasm::{keys::{generate, spec::KeySpec}, Algorithm, AuthX, Config, KeyMaterial};
+    /// let pair = generate::key_pair(Algorithm::EdDsa, None).unwrap();
+    /// let public = pair.to_pem(false).unwrap();
+    /// let config = Config { algorithm: Algorithm::EdDsa, ..Config::default() };
+    /// let spec = KeySpec { public_key: Some(KeyMaterial::Pem(&public)), ..KeySpec::default() };
+    /// let verifier = AuthX::with_keys(config, &spec).unwrap();
+    /// assert!(verifier.signing_key().is_none());
+    /// ```
+    pub fn with_keys(config: Config, spec: &KeySpec<'_>) -> Result<AuthX> {
         config.validate()?;
-        let key = Key::import(config.algorithm, key)?;
-        Ok(AuthX { config, key })
+        let keys = spec.resolve(config.algorithm)?;
+        Ok(AuthX {
+            config,
+            signer: keys.signer,
+            verifiers: keys.verifiers,
+        })
     }
 
     /// The configuration.
@@ -42,14 +81,35 @@ impl AuthX {
         &self.config
     }
 
+    /// The key new tokens are signed with (`None` for a verifier).
+    pub fn signing_key(&self) -> Option<&Key> {
+        self.signer.as_ref()
+    }
+
+    /// The verification keys, in the order they are tried.
+    pub fn verification_keys(&self) -> &KeySet {
+        &self.verifiers
+    }
+
+    /// The public verification keys as a JWKS `{ "keys": [...] }`, for
+    /// `/.well-known/jwks.json` (empty for HMAC: secrets are never published).
+    pub fn public_jwks(&self) -> Result<Object> {
+        self.verifiers.public_jwks()
+    }
+
     /// Makes a signed token.
     pub fn create_token(&self, req: &TokenRequest, now: f64) -> Result<String> {
-        mint::mint(&self.config, &self.key, req, now)
+        let key = self.signer.as_ref().ok_or_else(|| {
+            Error::config(
+                "this instance holds only verification keys (publicKey / verificationKeys) and cannot create tokens; give it privateKey to sign",
+            )
+        })?;
+        mint::mint(&self.config, key, req, now)
     }
 
     /// Decodes and verifies a token: signature, `exp` / `nbf` / `iat`, `iss`, `aud`.
     pub fn decode(&self, token: &str, now: f64) -> Result<Payload> {
-        verify::decode(&self.config, &self.key, token, now)
+        verify::decode(&self.config, &self.verifiers, token, now)
     }
 
     /// [`decode`](Self::decode), then AuthX's request checks (type, fresh, CSRF, scopes).

@@ -136,17 +136,28 @@ pub fn check_header(header: &Object) -> Result<String> {
 /// Header names a caller may not set through the `headers` option.
 const RESERVED_HEADERS: [&str; 3] = ["alg", "crit", "b64"];
 
-/// Builds the header of a new token: `alg`, `typ: "JWT"`, then the caller's extra headers.
+/// Builds the header of a new token: `alg`, `typ: "JWT"`, the key's `kid`
+/// (when it has one), then the caller's extra headers.
 pub fn new_header(key: &Key, extra: Option<&Object>) -> Result<Object> {
     let mut header = Object::new();
     header.insert("alg".into(), Value::String(key.algorithm().name().into()));
     header.insert("typ".into(), Value::String("JWT".into()));
+    if let Some(kid) = key.kid() {
+        header.insert("kid".into(), Value::String(kid.into()));
+    }
     if let Some(extra) = extra {
         for (name, value) in extra {
             if RESERVED_HEADERS.contains(&name.as_str()) {
                 return Err(Error::config(format!(
                     "headers may not set \"{name}\": the algorithm comes from the configuration and no extension is supported"
                 )));
+            }
+            if let (Some(kid), "kid") = (key.kid(), name.as_str()) {
+                if value.as_str() != Some(kid) {
+                    return Err(Error::config(format!(
+                        "headers.kid {value} differs from the signing key's kid {kid:?}; set the keyId option instead"
+                    )));
+                }
             }
             header.insert(name.clone(), value.clone());
         }

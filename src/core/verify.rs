@@ -1,7 +1,7 @@
 //! Reading a token: [`decode`] in a fixed order, then AuthX's request checks.
 //!
 //! [`decode`] runs: structure and base64url of all three segments, header
-//! (`alg` must be the key's algorithm; `crit` refused), signature, payload JSON
+//! (`alg` must be a key's algorithm, `kid` picks the key; `crit` refused), signature, payload JSON
 //! and claim types, then `exp`, `nbf`, `iat`, `iss`, `aud`. [`check_request`]
 //! then applies AuthX's `RequestToken.verify` checks in AuthX's order: type,
 //! fresh, CSRF, and finally the scopes (AuthX's `scopes_required`).
@@ -18,14 +18,20 @@ use crate::core::config::Config;
 use crate::core::error::{Error, ErrorKind, Result};
 use crate::core::json;
 use crate::core::jws;
-use crate::core::keys::Key;
+use crate::core::keys::jwks::KeySet;
 use crate::core::payload::Payload;
 
-/// Decodes and verifies `token` at time `now` (seconds).
-pub fn decode(config: &Config, key: &Key, token: &str, now: f64) -> Result<Payload> {
+/// Decodes and verifies `token` at time `now` (seconds) with the key that
+/// its header picks from `keys` (see [`KeySet`]); the claims are read only
+/// after the signature verified.
+pub fn decode(config: &Config, keys: &KeySet, token: &str, now: f64) -> Result<Payload> {
     let parts = jws::parse(token, config.max_token_length)?;
-    key.allow(&parts.alg)?;
-    key.verify(parts.signing_input.as_bytes(), &parts.signature)?;
+    keys.verify(
+        &parts.header,
+        &parts.alg,
+        parts.signing_input.as_bytes(),
+        &parts.signature,
+    )?;
     let claims = read_claims(&parts.payload)?;
     check_times(&claims, now, config.leeway)?;
     check_issuer(&claims, config.issuer.as_deref())?;

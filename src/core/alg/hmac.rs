@@ -4,9 +4,14 @@
 //! examples use short ones, and refusing them would break interop. (RFC 7518
 //! asks for at least the hash size; key generation elsewhere follows that.)
 //! Signatures are compared in constant time by `jwt-compact`.
+//!
+//! Algorithm confusion is refused at import: a secret whose text is a PEM
+//! block, an OpenSSH key line or a JWK is a key of another family, never an
+//! HMAC secret (an `HS256` verifier given an RSA public key's PEM as its secret
+//! would accept tokens anyone can MAC with that public text).
 
 use super::Algorithm;
-use crate::core::error::{Error, ErrorKind, Result};
+use crate::core::error::{Error, Result};
 use jwt_compact::alg::{Hs256, Hs256Key, Hs384, Hs384Key, Hs512, Hs512Key};
 use jwt_compact::{Algorithm as _, AlgorithmSignature};
 
@@ -43,11 +48,31 @@ impl HmacKey {
         if secret.is_empty() {
             return Err(Error::config("the HMAC secret is empty"));
         }
+        if let Some(what) = looks_like_a_key(secret) {
+            return Err(Error::config(format!(
+                "the {alg} secret looks like {what}: a public or private key is never an HMAC secret \
+                 (algorithm confusion); pass it as privateKey / publicKey with an algorithm of its type"
+            )));
+        }
         Ok(match alg {
             Algorithm::Hs256 => HmacKey::Sha256(Hs256Key::new(secret)),
             Algorithm::Hs384 => HmacKey::Sha384(Hs384Key::new(secret)),
             Algorithm::Hs512 => HmacKey::Sha512(Hs512Key::new(secret)),
+            other => {
+                return Err(Error::config(format!(
+                    "{other} is not an HMAC algorithm; a shared secret signs only HS256, HS384 and HS512"
+                )))
+            }
         })
+    }
+
+    /// The secret's bytes (for exporting it as an `oct` JWK).
+    pub fn secret(&self) -> &[u8] {
+        match self {
+            HmacKey::Sha256(k) => k.as_ref(),
+            HmacKey::Sha384(k) => k.as_ref(),
+            HmacKey::Sha512(k) => k.as_ref(),
+        }
     }
 
     /// The algorithm this key was prepared for.
@@ -81,13 +106,11 @@ impl HmacKey {
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<()> {
         let expected = self.signature_len();
         if signature.len() != expected {
-            return Err(Error::new(
-                ErrorKind::InvalidSignature,
-                format!(
-                    "signature is {} bytes; {} signatures are {expected} bytes",
-                    signature.len(),
-                    self.algorithm()
-                ),
+            return Err(super::wrong_length(
+                self.algorithm(),
+                signature.len(),
+                expected,
+                "",
             ));
         }
         let ok = match self {
@@ -98,15 +121,36 @@ impl HmacKey {
         if ok {
             Ok(())
         } else {
-            Err(Error::new(
-                ErrorKind::InvalidSignature,
-                format!(
-                    "{} signature does not match the token's header and payload",
-                    self.algorithm()
-                ),
-            ))
+            Err(super::mismatch(self.algorithm()))
         }
     }
+}
+
+/// What `secret` looks like when it is the text of a key rather than a secret.
+fn looks_like_a_key(secret: &[u8]) -> Option<&'static str> {
+    let text = String::from_utf8_lossy(secret);
+    let trimmed = text.trim_start();
+    if text.contains("-----BEGIN ") {
+        return Some("a PEM key (\"-----BEGIN ...\")");
+    }
+    const SSH: [&str; 5] = [
+        "ssh-rsa ",
+        "ssh-ed25519 ",
+        "ssh-dss ",
+        "ecdsa-sha2-",
+        "sk-ssh-ed25519@openssh.com ",
+    ];
+    if SSH.iter().any(|p| trimmed.starts_with(p)) {
+        return Some("an OpenSSH public key");
+    }
+    if trimmed.starts_with('{') {
+        if let Ok(serde_json::Value::Object(o)) = serde_json::from_str(trimmed) {
+            if o.contains_key("kty") {
+                return Some("a JWK (JSON with \"kty\")");
+            }
+        }
+    }
+    None
 }
 
 fn verify_with<A: jwt_compact::Algorithm>(
@@ -125,6 +169,26 @@ fn verify_with<A: jwt_compact::Algorithm>(
 mod tests {
     use super::*;
     use crate::core::base64url;
+    use crate::core::error::ErrorKind;
+
+    #[test]
+    fn key_text_is_never_a_secret() {
+        for text in [
+            "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n",
+            "\n  -----BEGIN RSA PUBLIC KEY-----\nMIIB\n-----END RSA PUBLIC KEY-----",
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI user@host",
+            r#"{"kty":"RSA","n":"x","e":"AQAB"}"#,
+        ] {
+            let err = HmacKey::new(Algorithm::Hs256, text.as_bytes()).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::BadConfiguration, "{text}");
+            assert!(err.message().contains("algorithm confusion"), "{err}");
+        }
+        // JSON that is not a JWK, and ordinary secrets, are fine.
+        assert!(HmacKey::new(Algorithm::Hs256, br#"{"a":1}"#).is_ok());
+        assert!(HmacKey::new(Algorithm::Hs256, b"-----not a pem").is_ok());
+        assert_eq!(HmacKey::new(Algorithm::Hs256, b"k").unwrap().secret(), b"k");
+        assert!(HmacKey::new(Algorithm::Es256, b"k").is_err());
+    }
 
     #[test]
     fn rfc7515_a1_signature() {
