@@ -15,4 +15,14 @@ function init() {
 /** Nothing to do in Node: the module is instantiated on require. */
 function initSync() {}
 
-module.exports = { ...errors, AuthX: glue.AuthX, TokenPayload: glue.TokenPayload, init, initSync };
+module.exports = {
+  ...errors,
+  AuthX: glue.AuthX,
+  TokenPayload: glue.TokenPayload,
+  generateKeyPair: glue.generateKeyPair,
+  generateSecret: glue.generateSecret,
+  exportJwk: glue.exportJwk,
+  exportPem: glue.exportPem,
+  init,
+  initSync,
+};

@@ -3,9 +3,17 @@
 // Types of authx-wasm, the same for every entry (Node, browsers, bundlers, Workers, Deno).
 // AuthX, TokenPayload and the option types come from the Rust binding (generated);
 // the error classes from errors.d.ts.
-export { AuthX, TokenPayload } from "./node/authx_wasm";
+export { AuthX, TokenPayload, generateKeyPair, generateSecret, exportJwk, exportPem } from "./node/authx_wasm";
 export type {
   Algorithm,
+  HmacAlgorithm,
+  AsymmetricAlgorithm,
+  JWK,
+  JWKS,
+  KeyLike,
+  KeyPair,
+  GenerateKeyPairOptions,
+  ExportKeyOptions,
   AuthXOptions,
   AccessTokenOptions,
   RefreshTokenOptions,

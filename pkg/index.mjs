@@ -3,4 +3,4 @@
 import cjs from "./index.cjs";
 
 export * from "./errors.mjs";
-export const { AuthX, TokenPayload, init, initSync } = cjs;
+export const { AuthX, TokenPayload, generateKeyPair, generateSecret, exportJwk, exportPem, init, initSync } = cjs;

@@ -6,7 +6,7 @@ import { bind } from "./bind.mjs";
 import { BadConfigurationError } from "./errors.mjs";
 
 export * from "./errors.mjs";
-export { AuthX, TokenPayload } from "./web/authx_wasm.js";
+export { AuthX, TokenPayload, generateKeyPair, generateSecret, exportJwk, exportPem } from "./web/authx_wasm.js";
 
 let ready; // the promise of init(), once asked for
 let loaded = false;

@@ -8,7 +8,6 @@ use crate::core::authx::AuthX;
 use crate::core::claims::TokenType;
 use crate::core::clock::Clock;
 use crate::core::error::{Error, Result};
-use crate::core::keys::KeyMaterial;
 use crate::core::mint::TokenRequest;
 use crate::core::verify::Requirements;
 use js_sys::{Object, Reflect};
@@ -84,14 +83,15 @@ pub(crate) fn token_string(token: &JsValue, max_len: usize) -> Result<String> {
 
 #[wasm_bindgen(js_class = AuthX)]
 impl JsAuthX {
-    /// `new AuthX({ secretKey, algorithm, accessTokenExpires, refreshTokenExpires,
-    /// issuer, audience, leeway, csrf, now, maxTokenLength })`.
+    /// `new AuthX({ secretKey | privateKey | publicKey, keyId, verificationKeys,
+    /// algorithm, accessTokenExpires, refreshTokenExpires, issuer, audience,
+    /// leeway, csrf, now, maxTokenLength })`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "AuthXOptions")] options: JsValue,
     ) -> JsResult<JsAuthX> {
         let opts = lift(authx_options(&options))?;
-        let inner = lift(AuthX::new(opts.config, KeyMaterial::Secret(&opts.secret)))?;
+        let inner = lift(AuthX::with_keys(opts.config, &opts.keys.spec()))?;
         Ok(JsAuthX {
             inner,
             clock: Rc::new(JsClock::new(opts.now)),
@@ -174,6 +174,13 @@ impl JsAuthX {
         let req = lift(requirements(&o))?;
         let payload = lift(self.inner.verify(&token, &req, self.now()?))?;
         Ok(self.payload(payload))
+    }
+
+    /// The public verification keys as a JWKS `{ keys: [...] }`, ready to serve
+    /// at `/.well-known/jwks.json` (secrets are never included).
+    #[wasm_bindgen(js_name = publicJwks, unchecked_return_type = "JWKS")]
+    pub fn public_jwks(&self) -> JsResult<JsValue> {
+        Ok(super::keys::to_js(&lift(self.inner.public_jwks())?))
     }
 
     /// Verifies a refresh token and returns a new non-fresh access token with the same sub, scopes and data.

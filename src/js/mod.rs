@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod clock;
 pub mod error;
+pub mod keys;
 pub mod options;
 pub mod payload;
 pub mod reflect;
@@ -12,14 +13,79 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-/** HMAC algorithms of this build. */
-export type Algorithm = "HS256" | "HS384" | "HS512";
+/** HMAC algorithms: a shared secret. */
+export type HmacAlgorithm = "HS256" | "HS384" | "HS512";
+/** Asymmetric algorithms: a private key signs, its public key verifies. RS* / PS* need a build with RSA. */
+export type AsymmetricAlgorithm =
+  | "ES256" | "ES256K" | "ES384" | "ES512"
+  | "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512"
+  | "EdDSA" | "Ed25519";
+/** Every algorithm. */
+export type Algorithm = HmacAlgorithm | AsymmetricAlgorithm;
+
+/** A JSON Web Key (RFC 7517): EC, OKP (Ed25519), RSA or oct. */
+export interface JWK {
+  kty: "EC" | "OKP" | "RSA" | "oct";
+  kid?: string;
+  alg?: string;
+  use?: string;
+  crv?: string;
+  x?: string;
+  y?: string;
+  n?: string;
+  e?: string;
+  d?: string;
+  k?: string;
+  [member: string]: unknown;
+}
+
+/** A JWK Set. */
+export interface JWKS {
+  keys: JWK[];
+}
+
+/** A key: PEM text (SPKI, PKCS#8, SEC1 "EC PRIVATE KEY", PKCS#1 "RSA PRIVATE/PUBLIC KEY") or a JWK. */
+export type KeyLike = string | JWK;
+
+/** What `generateKeyPair` returns: JWKs, or PEM strings with `toPem`. */
+export interface KeyPair {
+  privateKey: JWK | string;
+  publicKey: JWK | string;
+}
+
+/** Options of `generateKeyPair`. */
+export interface GenerateKeyPairOptions {
+  /** PEM strings (PKCS#8 and SPKI) instead of JWKs. Default false. */
+  toPem?: boolean;
+  /** RSA only: 2048 (default), 3072 or 4096. */
+  modulusLength?: number;
+  /** The `kid` of the keys. Default: the RFC 7638 thumbprint. */
+  keyId?: string;
+}
+
+/** Options of `exportJwk` / `exportPem`. */
+export interface ExportKeyOptions {
+  /** The algorithm, when the key does not imply it (RSA keys, secrets). */
+  algorithm?: Algorithm;
+  /** The `kid` of the JWK. Default: the JWK's own, else the RFC 7638 thumbprint. */
+  keyId?: string;
+  /** Only the public key. Default false. */
+  public?: boolean;
+}
 
 /** Options of `new AuthX(options)`. */
 export interface AuthXOptions {
-  /** The HMAC secret: a UTF-8 string or raw bytes. Required. */
-  secretKey: string | Uint8Array;
-  /** The one algorithm tokens are made with and must name. Default "HS256". */
+  /** HS*: the shared secret, a UTF-8 string, raw bytes or an oct JWK. */
+  secretKey?: string | Uint8Array | JWK;
+  /** Asymmetric: the signing key (PEM or JWK); its public half verifies. */
+  privateKey?: KeyLike;
+  /** Asymmetric: the verification key. Alone, the instance verifies but cannot create tokens. */
+  publicKey?: KeyLike;
+  /** The `kid` of new tokens and of that key. Default: the JWK's kid, else its RFC 7638 thumbprint (none for a secret). */
+  keyId?: string;
+  /** More verification keys (rotation): an array of JWKs / PEM strings, or a JWKS. A token's `kid` picks one; without `kid` they are tried in order. */
+  verificationKeys?: KeyLike[] | JWKS;
+  /** The one algorithm tokens are made with and the key verifies. Default "HS256". */
   algorithm?: Algorithm;
   /** Access-token lifetime in whole seconds, or null for no `exp`. Default 900 (15 min). */
   accessTokenExpires?: number | null;

@@ -10,6 +10,8 @@ use crate::core::claims::Audience;
 use crate::core::config::{Config, Lifetime};
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Object};
+use crate::core::keys::spec::KeySpec;
+use crate::core::keys::KeyMaterial;
 use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -187,24 +189,113 @@ impl<'a> Options<'a> {
         }
     }
 
-    /// An optional secret: a UTF-8 string or a `Uint8Array`.
-    pub fn secret(&self, name: &str) -> Result<Option<Vec<u8>>> {
+    /// An optional key: a string (a secret when `secret`, else PEM), a
+    /// `Uint8Array` (secrets only) or a JWK object.
+    pub fn key(&self, name: &str, secret: bool) -> Result<Option<KeyInput>> {
         let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
         }
-        if let Some(s) = reflect::string(&v, &self.name(name))? {
-            return Ok(Some(s.into_bytes()));
-        }
-        reflect::uint8_bytes(&v, &self.name(name))?
-            .map(Some)
-            .ok_or_else(|| self.bad(name, "a string or a Uint8Array"))
+        let expected = if secret {
+            "a string, a Uint8Array or an oct JWK object"
+        } else {
+            "a PEM string or a JWK object"
+        };
+        key_input(&v, secret).map(Some).map_err(|e| match e {
+            Some(e) => Error::config(format!("{}.{name}: {}", self.what, e.message())),
+            None => self.bad(name, expected),
+        })
     }
+
+    /// An optional value taken as JSON (`JSON.stringify` semantics).
+    pub fn json(&self, name: &str) -> Result<Option<serde_json::Value>> {
+        let v = self.get(name)?;
+        if v.is_undefined() {
+            return Ok(None);
+        }
+        to_json(&v).map(Some).ok_or_else(|| {
+            self.bad(
+                name,
+                "JSON-serializable (no BigInt, no cycles, no throwing getters)",
+            )
+        })
+    }
+}
+
+/// A key as given from JavaScript, owned.
+pub enum KeyInput {
+    /// Secret bytes.
+    Secret(Vec<u8>),
+    /// PEM text.
+    Pem(String),
+    /// A JWK object.
+    Jwk(Object),
+}
+
+impl KeyInput {
+    /// The core's view of it.
+    pub fn material(&self) -> KeyMaterial<'_> {
+        match self {
+            KeyInput::Secret(b) => KeyMaterial::Secret(b),
+            KeyInput::Pem(t) => KeyMaterial::Pem(t),
+            KeyInput::Jwk(o) => KeyMaterial::Jwk(o),
+        }
+    }
+}
+
+fn to_json(v: &JsValue) -> Option<serde_json::Value> {
+    let text = js_sys::JSON::stringify(v).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Converts a key value: `Err(None)` when its JS type is wrong. Reads go
+/// through [`reflect`], so a throwing getter or proxy is an error, not a crash.
+pub fn key_input(v: &JsValue, secret: bool) -> std::result::Result<KeyInput, Option<Error>> {
+    if let Some(s) = reflect::string(v, "the key").map_err(Some)? {
+        return Ok(if secret {
+            KeyInput::Secret(s.into_bytes())
+        } else {
+            KeyInput::Pem(s)
+        });
+    }
+    if let Some(bytes) = reflect::uint8_bytes(v, "the key").map_err(Some)? {
+        return if secret {
+            Ok(KeyInput::Secret(bytes))
+        } else {
+            Err(None)
+        };
+    }
+    if v.is_object() && !reflect::is_array(v, "the key").map_err(Some)? {
+        let text = js_sys::JSON::stringify(v)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or(None)?;
+        return json::parse_object(text.as_bytes(), "jwk")
+            .map(KeyInput::Jwk)
+            .map_err(|e| Some(Error::config(e)));
+    }
+    Err(None)
+}
+
+/// Looks an algorithm name up, with the message for an unknown one.
+pub fn algorithm(name: &str) -> Result<Algorithm> {
+    Algorithm::from_name(name)
+        .filter(|a| a.is_available())
+        .ok_or_else(|| {
+            Error::config(format!(
+                "algorithm {name:?} is not supported; use one of {} (names are case-sensitive)",
+                Algorithm::names()
+            ))
+        })
 }
 
 /// The names `new AuthX(options)` accepts.
 pub const AUTHX_OPTIONS: &[&str] = &[
     "secretKey",
+    "privateKey",
+    "publicKey",
+    "keyId",
+    "verificationKeys",
     "algorithm",
     "accessTokenExpires",
     "refreshTokenExpires",
@@ -216,12 +307,40 @@ pub const AUTHX_OPTIONS: &[&str] = &[
     "maxTokenLength",
 ];
 
-/// What `new AuthX(options)` yields: the core config, the key bytes and the clock.
+/// The key options of `new AuthX(options)`, owned.
+#[derive(Default)]
+pub struct KeyInputs {
+    /// `secretKey`.
+    pub secret: Option<KeyInput>,
+    /// `privateKey`.
+    pub private_key: Option<KeyInput>,
+    /// `publicKey`.
+    pub public_key: Option<KeyInput>,
+    /// `keyId`.
+    pub key_id: Option<String>,
+    /// `verificationKeys`, as JSON.
+    pub verification_keys: Option<serde_json::Value>,
+}
+
+impl KeyInputs {
+    /// The core's view of them.
+    pub fn spec(&self) -> KeySpec<'_> {
+        KeySpec {
+            secret: self.secret.as_ref().map(KeyInput::material),
+            private_key: self.private_key.as_ref().map(KeyInput::material),
+            public_key: self.public_key.as_ref().map(KeyInput::material),
+            key_id: self.key_id.as_deref(),
+            verification_keys: self.verification_keys.as_ref(),
+        }
+    }
+}
+
+/// What `new AuthX(options)` yields: the core config, the keys and the clock.
 pub struct AuthXOptions {
     /// The core configuration.
     pub config: Config,
-    /// The HMAC secret.
-    pub secret: Vec<u8>,
+    /// The key options.
+    pub keys: KeyInputs,
     /// The `now` option.
     pub now: Option<Function>,
 }
@@ -230,18 +349,13 @@ pub struct AuthXOptions {
 pub fn authx_options(value: &JsValue) -> Result<AuthXOptions> {
     if value.is_undefined() || value.is_null() {
         return Err(Error::config(
-            "new AuthX(options) needs an options object with at least secretKey",
+            "new AuthX(options) needs an options object with at least secretKey (HS*) or privateKey / publicKey",
         ));
     }
     let o = Options::new(value, "options", AUTHX_OPTIONS)?;
     let mut config = Config::default();
     if let Some(name) = o.string("algorithm")? {
-        config.algorithm = Algorithm::from_name(&name).ok_or_else(|| {
-            Error::config(format!(
-                "algorithm {name:?} is not supported; use one of {} (names are case-sensitive)",
-                Algorithm::names()
-            ))
-        })?;
+        config.algorithm = algorithm(&name)?;
     }
     if let Some(l) = o.lifetime("accessTokenExpires")? {
         config.access_token_expires = l;
@@ -260,15 +374,16 @@ pub fn authx_options(value: &JsValue) -> Result<AuthXOptions> {
     if let Some(max) = o.max_token_length()? {
         config.max_token_length = max;
     }
-    let secret = o.secret("secretKey")?.ok_or_else(|| {
-        Error::config(format!(
-            "options.secretKey is required for {}",
-            config.algorithm
-        ))
-    })?;
+    let keys = KeyInputs {
+        secret: o.key("secretKey", true)?,
+        private_key: o.key("privateKey", false)?,
+        public_key: o.key("publicKey", false)?,
+        key_id: o.string("keyId")?,
+        verification_keys: o.json("verificationKeys")?,
+    };
     Ok(AuthXOptions {
         config,
-        secret,
+        keys,
         now: o.function("now")?,
     })
 }

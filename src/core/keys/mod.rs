@@ -136,6 +136,31 @@ impl Key {
         Key::from_parts(alg, &parts, meta.kid)
     }
 
+    /// Imports `material` for `alg` when given, else for the JWK's `alg`, else
+    /// for the algorithm its curve implies (RSA keys and secrets must be told).
+    pub fn import_any(material: KeyMaterial<'_>, alg: Option<Algorithm>) -> Result<Key> {
+        if let Some(alg) = alg {
+            return Key::import(alg, material);
+        }
+        let (parts, meta) = decode(material)?;
+        let alg = match &meta.alg {
+            Some(name) => Algorithm::from_name(name).ok_or_else(|| {
+                Error::config(format!(
+                    "the JWK's \"alg\": {name:?} is not one of {}",
+                    Algorithm::names()
+                ))
+            })?,
+            None => implied_algorithm(&parts).ok_or_else(|| {
+                Error::config(format!(
+                    "{} fits several algorithms; say which with options.algorithm ({})",
+                    parts.family(),
+                    Algorithm::names_for(parts.family())
+                ))
+            })?,
+        };
+        Key::from_parts(alg, &parts, meta.kid)
+    }
+
     /// Builds a key for `alg` from `parts`; `kid` as in [`import`](Self::import).
     pub fn from_parts(alg: Algorithm, parts: &KeyParts, kid: Option<String>) -> Result<Key> {
         if !alg.is_available() {
