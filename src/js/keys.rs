@@ -35,7 +35,7 @@ fn pair(private: JsValue, public: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = generateKeyPair, unchecked_return_type = "KeyPair")]
 pub fn generate_key_pair(
     #[wasm_bindgen(unchecked_param_type = "Algorithm")] alg: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "GenerateKeyPairOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GenerateKeyPairOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
     let alg = lift(alg_arg(&alg, "generateKeyPair"))?;
     let o = lift(Options::new(
@@ -104,7 +104,7 @@ fn import(key: &JsValue, options: &JsValue, what: &str) -> Result<(Key, bool)> {
 #[wasm_bindgen(js_name = exportJwk, unchecked_return_type = "JWK")]
 pub fn export_jwk(
     #[wasm_bindgen(unchecked_param_type = "KeyLike")] key: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ExportKeyOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExportKeyOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
     let (key, public) = lift(import(&key, &options, "exportJwk"))?;
     let private = key.can_sign() && !public;
@@ -116,7 +116,7 @@ pub fn export_jwk(
 #[wasm_bindgen(js_name = exportPem)]
 pub fn export_pem(
     #[wasm_bindgen(unchecked_param_type = "KeyLike")] key: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ExportKeyOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExportKeyOptions")] options: JsValue,
 ) -> JsResult<String> {
     let (key, public) = lift(import(&key, &options, "exportPem"))?;
     let private = key.can_sign() && !public;

@@ -73,20 +73,36 @@ export interface ExportKeyOptions {
   public?: boolean;
 }
 
-/** Options of `new AuthX(options)`. */
-export interface AuthXOptions {
-  /** HS*: the shared secret, a UTF-8 string, raw bytes or an oct JWK. */
-  secretKey?: string | Uint8Array | JWK;
-  /** Asymmetric: the signing key (PEM or JWK); its public half verifies. */
+/** Options of `new AuthX(options)`: an HMAC secret, or asymmetric keys. */
+export type AuthXOptions = HmacAuthXOptions | AsymmetricAuthXOptions;
+
+/** `new AuthX` with a shared secret (HS256, the default, HS384, HS512). */
+export interface HmacAuthXOptions extends CommonAuthXOptions {
+  /** The one algorithm tokens are made with and the key verifies. Default "HS256". */
+  algorithm?: HmacAlgorithm;
+  /** The shared secret: a UTF-8 string, raw bytes or an oct JWK. */
+  secretKey: string | Uint8Array | JWK;
+  privateKey?: never;
+  publicKey?: never;
+}
+
+/** `new AuthX` with asymmetric keys: `privateKey` signs, `publicKey` alone verifies only. */
+export interface AsymmetricAuthXOptions extends CommonAuthXOptions {
+  /** The one algorithm tokens are made with and the key verifies. */
+  algorithm: AsymmetricAlgorithm;
+  /** The signing key (PEM or JWK); its public half verifies. */
   privateKey?: KeyLike;
-  /** Asymmetric: the verification key. Alone, the instance verifies but cannot create tokens. */
+  /** The verification key. Alone (or with only verificationKeys), the instance verifies but cannot create tokens. */
   publicKey?: KeyLike;
+  secretKey?: never;
+}
+
+/** The options every instance takes. */
+export interface CommonAuthXOptions {
   /** The `kid` of new tokens and of that key. Default: the JWK's kid, else its RFC 7638 thumbprint (none for a secret). */
   keyId?: string;
   /** More verification keys (rotation): an array of JWKs / PEM strings, or a JWKS. A token's `kid` picks one; without `kid` they are tried in order. */
   verificationKeys?: KeyLike[] | JWKS;
-  /** The one algorithm tokens are made with and the key verifies. Default "HS256". */
-  algorithm?: Algorithm;
   /** Access-token lifetime in whole seconds, or null for no `exp`. Default 900 (15 min). */
   accessTokenExpires?: number | null;
   /** Refresh-token lifetime in whole seconds, or null for no `exp`. Default 1728000 (20 days). */
