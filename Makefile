@@ -87,6 +87,8 @@ test-rust: setup-rust
 test-wasm: setup-rust setup-npm setup-browser build
 	@bash scripts/wasm-test.sh node
 	@bash scripts/wasm-test.sh chrome
+	@WASM_TEST_NAME=wasm_keys bash scripts/wasm-test.sh node
+	@WASM_TEST_NAME=wasm_keys bash scripts/wasm-test.sh chrome
 
 test-js: setup-npm setup-python setup-browser build
 	@shopt -s nullglob; files=($(JS_TEST_GLOBS)); \
