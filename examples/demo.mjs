@@ -1,10 +1,11 @@
 // The walkthrough behind `make demo`: the whole AuthX token model on real
 // tokens, then a token minted by the real Python AuthX, decoded and verified here.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { AuthX, AuthXError, TokenPayload } from "../pkg/index.mjs";
+import { AuthX, AuthXError, TokenPayload, generateKeyPair } from "../pkg/index.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const SECRET = "demo-secret-shared-with-the-fastapi-backend";
@@ -131,4 +132,39 @@ const unverified = TokenPayload.decodeUnverified(minted.access);
 show("decodeUnverified", `sub ${unverified.sub}, scopes ${JSON.stringify(unverified.scopes)}`);
 const refreshedByUs = live.refreshAccessToken(minted.refresh);
 show("refreshAccessToken", `AuthX refresh token -> our access token for ${live.decodeToken(refreshedByUs).sub}`);
+section("Asymmetric: AuthX signs with an openssl ES256 key, the edge verifies with only the public key");
+const keyDir = mkdtempSync(path.join(tmpdir(), "authx-demo-"));
+let privatePem;
+let publicPem;
+try {
+  execFileSync("openssl", ["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "key.pem"], { cwd: keyDir });
+  execFileSync("openssl", ["ec", "-in", "key.pem", "-pubout", "-out", "pub.pem"], { cwd: keyDir, stdio: "ignore" });
+  privatePem = readFileSync(path.join(keyDir, "key.pem"), "utf8");
+  publicPem = readFileSync(path.join(keyDir, "pub.pem"), "utf8");
+} finally {
+  rmSync(keyDir, { recursive: true, force: true });
+}
+show("openssl key", privatePem.split("\n")[0]);
+const esMinted = JSON.parse(
+  execFileSync(python, [path.join(root, "examples/authx_mint.py")], {
+    env: { ...process.env, AUTHX_ALGORITHM: "ES256", AUTHX_PRIVATE_KEY: privatePem },
+    encoding: "utf8",
+  }),
+);
+const edge = new AuthX({ algorithm: "ES256", publicKey: publicPem, issuer: "fastapi-backend" });
+const esPayload = edge.verifyToken(esMinted.access, { fresh: true, scopes: ["posts:edit"] });
+show("AuthX's ES256 token", `${JSON.stringify(esPayload.header)}, sub ${esPayload.sub}, fresh ${esPayload.fresh}`);
+try {
+  edge.createAccessToken({ uid: "mallory" });
+} catch (e) {
+  show("edge mints?", `${e.name}: ${e.message}`);
+}
+const jwks = edge.publicJwks();
+show("edge.publicJwks()", `${JSON.stringify(jwks).slice(0, 90)}…`);
+const ed = generateKeyPair("EdDSA");
+const edSigner = new AuthX({ algorithm: "EdDSA", privateKey: ed.privateKey });
+const edToken = edSigner.createAccessToken({ uid: "alice" });
+const edVerifier = new AuthX({ algorithm: "EdDSA", verificationKeys: [ed.publicKey] });
+show("EdDSA round trip", `kid ${edVerifier.decodeToken(edToken).header.kid} (its RFC 7638 thumbprint)`);
+
 console.log("\nDone: every token above was made and checked for real.");
