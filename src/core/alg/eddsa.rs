@@ -38,6 +38,10 @@ impl EdKey {
     /// public key (`x`). With both, `x` must be the seed's public key.
     pub fn from_parts(seed: Option<&[u8]>, x: Option<&[u8]>) -> Result<EdKey> {
         let secret = match seed {
+            Some(seed) if seed.iter().all(|&b| b == 0) => {
+                // ed25519-compact panics on it; no real key is all zeros.
+                return Err(bad_key("the private key is all zeros"));
+            }
             Some(seed) => {
                 let seed = Seed::from_slice(seed).map_err(|_| {
                     bad_key(&format!("the private key is {} bytes, not 32", seed.len()))
@@ -169,6 +173,7 @@ mod tests {
         .unwrap_err();
         assert!(err.message().contains("not the one"), "{err}");
         assert!(EdKey::from_parts(Some(&[1u8; 31]), None).is_err());
+        assert!(EdKey::from_parts(Some(&[0u8; 32]), None).is_err());
         assert!(EdKey::from_parts(None, Some(&[1u8; 33])).is_err());
         assert!(EdKey::from_parts(None, None).is_err());
         assert_eq!(format!("{a:?}"), "EdKey(Ed25519, private)");

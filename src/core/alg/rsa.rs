@@ -98,7 +98,13 @@ impl RsaKey {
                     (None, None) => Vec::new(),
                     _ => return Err(bad_key("it has only one of the primes p and q")),
                 };
-                let key = RsaPrivateKey::from_components(n, e, uint(&parts.d), primes)
+                let d = uint(&parts.d);
+                let one = BigUint::from(1u8);
+                if d <= one || d >= n || primes.iter().any(|p| *p <= one || *p >= n) {
+                    // Out-of-range values would make the prime recovery underflow (a panic).
+                    return Err(bad_key("d, p or q is out of range (1 < value < n)"));
+                }
+                let key = RsaPrivateKey::from_components(n, e, d, primes)
                     .map_err(|e| bad_key(format!("{e} (n, e, d, p and q do not fit together)")))?;
                 Some(key)
             }
@@ -262,5 +268,31 @@ mod tests {
             .message()
             .contains("at most 8192"));
         assert!(RsaKey::generate(1024).is_err());
+    }
+
+    #[test]
+    fn out_of_range_private_parts_are_errors_not_panics() {
+        let (n, e, _, _) = a2();
+        for d in [vec![0u8], vec![1], n.clone(), vec![0xff; 300]] {
+            let parts = RsaPrivateParts {
+                d: Zeroizing::new(d),
+                ..RsaPrivateParts::default()
+            };
+            let err = RsaKey::from_parts(&n, &e, Some(&parts)).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::BadConfiguration);
+        }
+        // A d in range that fits no primes: an error from the recovery, not a panic.
+        let parts = RsaPrivateParts {
+            d: Zeroizing::new(vec![3]),
+            ..RsaPrivateParts::default()
+        };
+        assert!(RsaKey::from_parts(&n, &e, Some(&parts)).is_err());
+        let parts = RsaPrivateParts {
+            d: Zeroizing::new(vec![3]),
+            p: Some(Zeroizing::new(vec![0])),
+            q: Some(Zeroizing::new(vec![7])),
+            crt: None,
+        };
+        assert!(RsaKey::from_parts(&n, &e, Some(&parts)).is_err());
     }
 }
