@@ -432,3 +432,54 @@ fn mangled_keys_are_errors_never_panics() {
     }
     assert!(tried > 500, "{tried}");
 }
+
+#[test]
+fn mangled_signatures_are_errors_never_panics() {
+    let mut rng = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    for alg in [
+        Algorithm::Es256,
+        Algorithm::Es256k,
+        Algorithm::Es384,
+        Algorithm::Es512,
+        Algorithm::EdDsa,
+        Algorithm::Ps256,
+        Algorithm::Rs512,
+    ]
+    .into_iter()
+    .filter(|a| a.is_available())
+    {
+        let pem = generate::key_pair(alg, None).unwrap().to_pem(true).unwrap();
+        let auth = AuthX::new(config(alg), KeyMaterial::Pem(&pem)).unwrap();
+        let token = auth.create_token(&access("a"), 1.8e9).unwrap();
+        let (input, sig) = token.rsplit_once('.').unwrap();
+        let sig = base64url::decode(sig).unwrap();
+        for round in 0..200 {
+            let mut bad = sig.clone();
+            match round % 4 {
+                0 => bad.truncate((next() as usize) % (sig.len() + 1)),
+                1 => bad.extend((0..next() % 40).map(|_| next() as u8)),
+                2 => {
+                    let i = (next() as usize) % bad.len();
+                    bad[i] = next() as u8;
+                }
+                _ => bad = (0..sig.len()).map(|_| next() as u8).collect(),
+            }
+            if bad == sig {
+                continue;
+            }
+            let t = format!("{input}.{}", base64url::encode(&bad));
+            let err = auth.decode(&t, 1.8e9).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                ErrorKind::InvalidSignature,
+                "{alg} round {round}"
+            );
+        }
+    }
+}
