@@ -230,6 +230,20 @@ describe("PEM in every form openssl writes", () => {
     e = throws(() => new AuthX({ algorithm: "ES256", privateKey: ec.replaceAll("\n", "\\n") }), BadConfigurationError);
     assert.match(e.message, /instead of line breaks/);
   });
+
+  test("hostile key values are configuration errors and the instance keeps working", () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const throwing = { kty: "EC", get crv() { throw new Error("boom"); } };
+    const lone = `${read("ec-spki.pem")}\uD800`;
+    for (const [name, value] of [["publicKey", throwing], ["publicKey", proxy], ["publicKey", lone], ["verificationKeys", [throwing]], ["verificationKeys", proxy], ["secretKey", "\uDC00secret"]]) {
+      const opts = name === "secretKey" ? { secretKey: value } : { algorithm: "ES256", [name]: value };
+      throws(() => new AuthX(opts), BadConfigurationError, `${name} hostile`);
+    }
+    throws(() => exportJwk(throwing), BadConfigurationError);
+    throws(() => generateKeyPair({ toString() { throw new Error("x"); } }), BadConfigurationError);
+    assert.equal(new AuthX({ algorithm: "ES256", publicKey: read("ec-spki.pem") }).publicJwks().keys.length, 1);
+  });
 });
 
 describe("security rules", () => {
