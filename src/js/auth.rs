@@ -167,7 +167,7 @@ impl JsAuthX {
     pub fn verify_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: JsValue,
     ) -> JsResult<TokenPayload> {
         let token = lift(token_string(&token, self.inner.config().max_token_length))?;
         let o = lift(Options::new(&options, "options", VERIFY_OPTIONS))?;

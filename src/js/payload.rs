@@ -57,7 +57,7 @@ impl TokenPayload {
     #[wasm_bindgen(js_name = decodeUnverified)]
     pub fn decode_unverified(
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "DecodeUnverifiedOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DecodeUnverifiedOptions")] options: JsValue,
     ) -> JsResult<TokenPayload> {
         let o = lift(Options::new(
             &options,

@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   auth.verifyToken(pair.refreshToken, verify);
   const renewed: string = auth.refreshAccessToken(pair.refreshToken);
   const unverified: TokenPayload = TokenPayload.decodeUnverified(renewed, { now: () => 0 });
+  TokenPayload.decodeUnverified(renewed); // options are optional
+  auth.verifyToken(pair.accessToken);
   try {
     auth.decodeToken("x");
   } catch (e) {
