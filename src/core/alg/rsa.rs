@@ -14,6 +14,7 @@
 
 use super::{mismatch, wrong_length, Algorithm};
 use crate::core::error::{Error, Result};
+pub use crate::core::keys::parts::RsaPrivateParts;
 use crate::core::random;
 use jwt_compact::alg::{Rsa, RsaPrivateKey, RsaPublicKey, RsaSignature};
 use jwt_compact::{Algorithm as _, AlgorithmSignature};
@@ -25,19 +26,6 @@ use zeroize::Zeroizing;
 pub const MIN_BITS: usize = 2048;
 /// The largest modulus accepted, in bits.
 pub const MAX_BITS: usize = 8192;
-
-/// The private components of an RSA key, big-endian.
-#[derive(Clone, Default)]
-pub struct RsaPrivateParts {
-    /// The private exponent.
-    pub d: Zeroizing<Vec<u8>>,
-    /// The first prime factor (recovered from `n`, `e`, `d` when absent).
-    pub p: Option<Zeroizing<Vec<u8>>>,
-    /// The second prime factor.
-    pub q: Option<Zeroizing<Vec<u8>>>,
-    /// `d mod (p - 1)`, `d mod (q - 1)` and `q⁻¹ mod p`: filled on export, ignored on import.
-    pub crt: Option<[Zeroizing<Vec<u8>>; 3]>,
-}
 
 /// An RSA private key, or only a public key.
 #[derive(Clone)]

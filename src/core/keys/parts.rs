@@ -7,21 +7,17 @@
 use crate::core::alg::{Curve, Family};
 use zeroize::Zeroizing;
 
-#[cfg(feature = "rsa")]
-pub use crate::core::alg::rsa::RsaPrivateParts;
-
-/// The private components of an RSA key (this build has no RSA: the parts are
-/// still read, so that the error names the key, but never used).
-#[cfg(not(feature = "rsa"))]
+/// The private components of an RSA key, big-endian (read in every build, so
+/// that a build without RSA can still name the key in its error).
 #[derive(Clone, Default)]
 pub struct RsaPrivateParts {
     /// The private exponent.
     pub d: Zeroizing<Vec<u8>>,
-    /// The first prime factor.
+    /// The first prime factor (recovered from `n`, `e`, `d` when absent).
     pub p: Option<Zeroizing<Vec<u8>>>,
     /// The second prime factor.
     pub q: Option<Zeroizing<Vec<u8>>>,
-    /// The CRT values (unused in this build).
+    /// `d mod (p - 1)`, `d mod (q - 1)` and `q⁻¹ mod p`: filled on export, ignored on import.
     pub crt: Option<[Zeroizing<Vec<u8>>; 3]>,
 }
 
