@@ -1,0 +1,105 @@
+// Summaries of V8 .cpuprofile files (node --cpu-prof): self time by category,
+// the heaviest functions, and inclusive time of named groups (a sample counts
+// for a group when any frame of its stack belongs to it).
+import { readFileSync } from "node:fs";
+
+const isWasm = (url) => url.startsWith("wasm://");
+const isGlue = (url) => /\/authx_wasm\.js$/.test(url);
+
+/** Self-time categories, first match wins. */
+export const CATEGORIES = [
+  ["GC (garbage collector)", (n) => n === "(garbage collector)"],
+  ["idle / program (outside JS)", (n) => n === "(program)" || n === "(idle)" || n === "(root)"],
+  ["wasm: HMAC-SHA256", (n, u) => isWasm(u) && /sha2|hmac|Hmac|digest|compress256|Hs256|block_buffer/.test(n)],
+  ["wasm: JSON (serde_json, IndexMap, hashing)", (n, u) => isWasm(u) && /serde|indexmap|hashbrown|json|sip::|hash_one|BuildHasher|Hasher|itoa|ryu|lexical/.test(n)],
+  ["wasm: allocation and copies (dlmalloc, alloc, memcpy)", (n, u) => isWasm(u) && /dlmalloc|alloc::|RawVec|__rust_(alloc|dealloc|realloc)|memcpy|memmove|memset|memcmp|copy_from_slice|spec_extend|to_vec|Clone|clone|drop_in_place|String/.test(n)],
+  ["wasm: base64url", (n, u) => isWasm(u) && /base64/.test(n)],
+  ["wasm: random (getrandom)", (n, u) => isWasm(u) && /getrandom|uuid|random/.test(n)],
+  ["wasm: binding layer (wasm-bindgen, js-sys, authx_wasm::js)", (n, u) => isWasm(u) && /wasm_bindgen|js_sys|authx_wasm::js|externref|__wbindgen|__wbg|closure|JsValue/.test(n)],
+  ["wasm: core logic and the rest", (n, u) => isWasm(u)],
+  ["JS glue: string crossings (passing/reading strings, memory views)", (n, u) => isGlue(u) && /String|decodeText|encode|Uint8ArrayMemory|DataViewMemory|string_get/.test(n)],
+  ["JS: TextDecoder / UTF-8 decoding", (n, u) => u === "node:internal/encoding" || /^(decodeUTF8|utf8Slice|utf8Write)$/.test(n)],
+  ["JS↔wasm call wrappers, memory.buffer getter", (n) => /^(js-to-wasm|wasm-to-js)|GenericJSToWasmWrapper|^get buffer$/.test(n)],
+  ["random: crypto.randomFillSync (getrandom's Node backend)", (n, u) => u === "node:internal/crypto/random"],
+  ["node:crypto HMAC (native)", (n, u) => u === "node:internal/crypto/hash"],
+  ["JS glue: payload wrapper, FinalizationRegistry, free()", (n, u) => isGlue(u) && /__wrap|__destroy_into_raw|^free$/.test(n)],
+  ["JS glue: imports wasm calls (Reflect, Array, JSON, Date, crypto)", (n, u) => isGlue(u) && /^__wbg_|handleError|addToExternrefTable|takeFromExternrefTable|^\(anonymous\)$/.test(n)],
+  ["JS glue: exported methods and getters", (n, u) => isGlue(u)],
+  ["JS: bind.mjs hasScopes argument parsing", (n, u) => /\/bind\.mjs$/.test(u)],
+  ["JS: peer library", (n, u) => /node_modules\//.test(u)],
+  ["JS: Node built-ins (node:crypto, …)", (n, u) => u.startsWith("node:")],
+  ["JS: benchmark loop and claims", (n, u) => /\/bench\//.test(u)],
+  ["other", () => true],
+];
+
+/** Inclusive groups: a sample counts once per group matched anywhere on its stack. */
+export const GROUPS = [
+  ["JS glue: create/decode/verify call (JS → wasm → back)", (n, u) => isGlue(u) && /^(createAccessToken|decodeToken|verifyToken|decodeUnverified)$/.test(n)],
+  ["JS glue: getters sub/exp/scopes (a wasm call each)", (n, u) => isGlue(u) && /^get (sub|exp|scopes)$/.test(n)],
+  ["JS glue: TokenPayload.__wrap (FinalizationRegistry.register)", (n, u) => isGlue(u) && n === "__wrap"],
+  ["JS glue: free() (unregister + dealloc)", (n, u) => isGlue(u) && n === "free"],
+  ["JS: bind.mjs hasScopes", (n, u) => /\/bind\.mjs$/.test(u)],
+  ["wasm → JS import calls (Reflect.get/has, Array, JSON, Date, crypto)", (n) => /^wasm-to-js/.test(n)],
+  ["wasm: reading JS options/arguments (Options, string_array)", (n, u) => isWasm(u) && /options::|authx_options/.test(n)],
+  ["wasm: jws::parse (split, base64url ×3, header JSON)", (n, u) => isWasm(u) && /jws::(parse|segment|check_header)/.test(n)],
+  ["wasm: read_claims (payload JSON → typed claims)", (n, u) => isWasm(u) && /verify::read_claims|claims::/.test(n)],
+  ["wasm: JSON parse, anywhere (serde_json de, dup check)", (n, u) => isWasm(u) && /parse_object|serde_json::de|serde_json::read|StrictVisitor|StrictSeed/.test(n)],
+  ["wasm: HMAC-SHA256", (n, u) => isWasm(u) && /hmac|Hmac|Hs256|sha2::/.test(n)],
+  ["wasm: clock::format_seconds (the leeway as text, on every decode)", (n, u) => isWasm(u) && /format_seconds/.test(n)],
+  ["wasm: mint (claims, JSON, base64url, HMAC, UUIDs)", (n, u) => isWasm(u) && /mint::/.test(n)],
+  ["wasm: JSON serialize (json::to_string)", (n, u) => isWasm(u) && /json::to_string|serde_json::ser/.test(n)],
+  ["wasm: uuid_v4 + getrandom (incl. crypto.randomFillSync)", (n, u) => isWasm(u) && /getrandom|uuid_v4/.test(n)],
+  ["wasm: base64url", (n, u) => isWasm(u) && /base64url/.test(n)],
+  ["wasm: scope matching (scopes::)", (n, u) => isWasm(u) && /scopes::/.test(n)],
+  ["wasm: dlmalloc (malloc/free/realloc)", (n, u) => isWasm(u) && /dlmalloc/.test(n)],
+  ["GC", (n) => n === "(garbage collector)"],
+];
+
+/** Summarises one profile file. `total` excludes idle time. */
+export function summariseProfile(file, { top = 15, fromUs = 0 } = {}) {
+  const p = JSON.parse(readFileSync(file, "utf8"));
+  // Only samples taken from `fromUs` on (the profile's clock: µs, CLOCK_MONOTONIC,
+  // as process.hrtime), so module loading and warm-up do not count.
+  let at = p.startTime;
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const selfUs = new Map();
+  for (let i = 0; i < p.samples.length; i++) {
+    at += p.timeDeltas[i] ?? 0;
+    if (at < fromUs) continue;
+    const id = p.samples[i];
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  }
+  const name = (n) => n.callFrame.functionName || "(anonymous)";
+  const url = (n) => n.callFrame.url || "";
+  let total = 0;
+  const cats = new Map(CATEGORIES.map(([c]) => [c, 0]));
+  const fns = new Map();
+  for (const [id, us] of selfUs) {
+    const n = byId.get(id);
+    if (name(n) === "(idle)") continue;
+    total += us;
+    const cat = CATEGORIES.find(([, test]) => test(name(n), url(n)))[0];
+    cats.set(cat, cats.get(cat) + us);
+    const key = `${name(n).replace(/::h[0-9a-f]{16}$/, "")}  [${url(n).split("/").pop() || "-"}]`;
+    fns.set(key, (fns.get(key) ?? 0) + us);
+  }
+  const groups = new Map(GROUPS.map(([g]) => [g, 0]));
+  for (const [id, us] of selfUs) {
+    if (name(byId.get(id)) === "(idle)") continue;
+    const hit = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const n = byId.get(cur);
+      for (const [g, test] of GROUPS) if (test(name(n), url(n))) hit.add(g);
+    }
+    for (const g of hit) groups.set(g, groups.get(g) + us);
+  }
+  const pct = (us) => (100 * us) / total;
+  return {
+    totalMs: total / 1000,
+    categories: [...cats].filter(([, us]) => us > 0).sort((a, b) => b[1] - a[1]).map(([c, us]) => ({ category: c, pct: pct(us) })),
+    top: [...fns].sort((a, b) => b[1] - a[1]).slice(0, top).map(([f, us]) => ({ fn: f, pct: pct(us) })),
+    groups: [...groups].filter(([, us]) => us > 0).map(([g, us]) => ({ group: g, pct: pct(us) })),
+  };
+}

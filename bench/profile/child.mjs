@@ -1,0 +1,79 @@
+// One profiled workload (run under `node --cpu-prof` by bench/profile.mjs):
+// argv: workload, package dir, seconds. Runs the workload in blocks of 1,000
+// operations with an event-loop turn between blocks (as the benchmark does),
+// except the `*-sync` workloads, which never yield. Prints one JSON line.
+import { createRequire } from "node:module";
+import { PerformanceObserver, constants } from "node:perf_hooks";
+import * as jose from "jose";
+import { SECRET, SCOPES, REQUIRED, accessClaims, readClaims } from "../lib/claims.mjs";
+import { makeToken } from "../lib/cases.mjs";
+
+const require = createRequire(import.meta.url);
+const [workload, pkgDir, seconds = "3"] = process.argv.slice(2);
+const { AuthX, TokenPayload } = await import(`${pkgDir}/index.mjs`);
+const token = makeToken(AuthX);
+const auth = new AuthX({ secretKey: SECRET, csrf: true });
+const uses = { uid: "alice", fresh: true, scopes: SCOPES };
+const decoded = auth.decodeToken(token);
+
+const fj = require("fast-jwt");
+const fjSign = fj.createSigner({ key: SECRET, algorithm: "HS256" });
+const fjVerify = fj.createVerifier({ key: SECRET, algorithms: ["HS256"], cache: false });
+
+const WORKLOADS = {
+  "sign": () => auth.createAccessToken(uses),
+  "verify": () => readClaims(auth.decodeToken(token)),
+  "verify-free": () => { const p = auth.decodeToken(token); const r = readClaims(p); p.free(); return r; },
+  "verify-sync": () => readClaims(auth.decodeToken(token)),
+  "decode": () => readClaims(TokenPayload.decodeUnverified(token)),
+  "decode-free": () => { const p = TokenPayload.decodeUnverified(token); const r = readClaims(p); p.free(); return r; },
+  "hasScopes": () => decoded.hasScopes(REQUIRED[0], REQUIRED[1]),
+  "fast-jwt-sign": () => fjSign(accessClaims()),
+  "fast-jwt-verify": () => readClaims(fjVerify(token)),
+  "jose-decode": () => readClaims(jose.decodeJwt(token)),
+};
+
+const fn = WORKLOADS[workload];
+if (!fn) throw new Error(`unknown workload ${workload}; one of ${Object.keys(WORKLOADS).join(", ")}`);
+const sync = workload.endsWith("-sync");
+let sink = 0;
+// Warm-up (not counted: bench/profile.mjs drops samples before `measuredFromUs`).
+for (let b = 0; b < 20; b++) {
+  for (let i = 0; i < 500; i++) sink += fn() ? 1 : 0;
+  if (!sync) await new Promise((r) => setImmediate(r));
+}
+// Garbage collections during the measured part, by kind (entries arrive when the loop yields).
+const gc = { major: { count: 0, ms: 0 }, minor: { count: 0, ms: 0 }, other: { count: 0, ms: 0 } };
+const obs = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = e.detail?.kind ?? e.kind;
+    const k = kind === constants.NODE_PERFORMANCE_GC_MAJOR ? "major" : kind === constants.NODE_PERFORMANCE_GC_MINOR ? "minor" : "other";
+    gc[k].count++;
+    gc[k].ms += e.duration;
+  }
+});
+obs.observe({ entryTypes: ["gc"] });
+const measuredFromUs = Number(process.hrtime.bigint() / 1000n);
+let ops = 0;
+const t0 = performance.now();
+const end = t0 + Number(seconds) * 1000;
+let busy = 0;
+const chunks = []; // wall µs/op of each successive 10,000 operations
+let c0 = performance.now();
+while (performance.now() < end) {
+  const b0 = performance.now();
+  for (let i = 0; i < 1000; i++) sink += fn() ? 1 : 0;
+  busy += performance.now() - b0;
+  ops += 1000;
+  if (ops % 10000 === 0) {
+    const now = performance.now();
+    chunks.push(+((now - c0) / 10).toFixed(2)); // ms per 10,000 ops → µs/op
+    c0 = now;
+  }
+  if (!sync) await new Promise((r) => setImmediate(r));
+}
+const wallS = (performance.now() - t0) / 1000;
+await new Promise((r) => setTimeout(r, 20)); // let the GC entries arrive
+obs.disconnect();
+for (const v of Object.values(gc)) v.ms = +v.ms.toFixed(1);
+console.log(JSON.stringify({ workload, ops, usPerOp: (busy * 1000) / ops, wallS, measuredFromUs, gc, chunks, sink: sink > 0 }));
