@@ -1,0 +1,93 @@
+// `make bench-variants`: what the build settings are worth. Builds the same
+// sources with other optimisation settings (each in its own cargo target dir
+// under out/bench/, so the main build is untouched; several minutes the first
+// time), then measures each variant's size and its sign / verify / decode
+// (payloads freed, so the garbage collector does not blur the comparison).
+// Each round runs every variant in a fresh process (bench/variants/child.mjs),
+// in rotating order; results are medians over rounds, speed-ups paired per
+// round. Nothing in src/ or Cargo.toml changes.
+//
+//   node bench/variants.mjs [--quick] [--only=slug,slug]
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { median, roundOrder } from "./lib/harness.mjs";
+import { sizes } from "./size.mjs";
+import { fmtUs, fmtX } from "./lib/report.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const cargoBin = path.join(process.env.CARGO_HOME ?? `${process.env.HOME}/.cargo`, "bin");
+const env = { ...process.env, PATH: `${path.join(root, "node_modules/.bin")}:${cargoBin}:${process.env.PATH}` };
+const log = (m) => console.error(`[variants] ${m}`);
+
+// `cargo`: extra environment for `cargo build` (null: reuse the main build's target/ output).
+const VARIANTS = [
+  { slug: "shipped", what: "shipped: opt-level \"s\", wasm-opt -Os", pkg: path.join(root, "pkg") },
+  { slug: "s-O3", what: "opt-level \"s\", wasm-opt -O3", cargo: null, wasmOpt: ["-O3"] },
+  { slug: "3-O3", what: "opt-level 3, wasm-opt -O3", cargo: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "3" }, wasmOpt: ["-O3"] },
+  { slug: "3-O3-simd", what: "opt-level 3 + simd128, wasm-opt -O3", cargo: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "3", RUSTFLAGS: "-C target-feature=+simd128" }, wasmOpt: ["-O3", "--enable-simd"] },
+  { slug: "z-Oz", what: "opt-level \"z\", wasm-opt -Oz (smallest)", cargo: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "z" }, wasmOpt: ["-Oz"] },
+];
+
+function build(v) {
+  if (v.pkg) return v.pkg;
+  const dir = path.join(root, "out/bench/variants", v.slug);
+  let input = path.join(root, "target/wasm32-unknown-unknown/release/authx_wasm.wasm");
+  if (v.cargo) {
+    const targetDir = path.join(root, "out/bench", `target-${v.slug}`);
+    log(`${v.slug}: cargo build (${Object.entries(v.cargo).map(([k, x]) => `${k}=${x}`).join(" ")})`);
+    execFileSync("cargo", ["build", "--release", "--lib", "--target", "wasm32-unknown-unknown"], {
+      cwd: root,
+      env: { ...env, ...v.cargo, CARGO_TARGET_DIR: targetDir },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    input = path.join(targetDir, "wasm32-unknown-unknown/release/authx_wasm.wasm");
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, "node"), { recursive: true });
+  execFileSync("wasm-bindgen", ["--target", "nodejs", "--out-dir", path.join(dir, "node"), "--out-name", "authx_wasm", input], { env });
+  const wasm = path.join(dir, "node/authx_wasm_bg.wasm");
+  execFileSync("wasm-opt", [...v.wasmOpt, wasm, "-o", wasm], { env });
+  for (const f of ["index.cjs", "index.mjs", "bind.mjs", "errors.mjs", "package.json"]) copyFileSync(path.join(root, "pkg", f), path.join(dir, f));
+  writeFileSync(path.join(dir, "node/package.json"), '{\n  "type": "commonjs"\n}\n');
+  return dir;
+}
+
+const variants = VARIANTS.filter((v) => !only || only.includes(v.slug) || v.slug === "shipped");
+for (const v of variants) v.dir = build(v);
+if (!existsSync(path.join(root, "pkg/node/authx_wasm_bg.wasm"))) throw new Error("run make build first");
+
+const OPS = ["sign", "verify", "decode"];
+const rounds = quick ? 3 : 9;
+for (const v of variants) {
+  v.size = sizes(readFileSync(path.join(v.dir, "node/authx_wasm_bg.wasm")));
+  v.rounds = [];
+}
+for (let r = 0; r < rounds; r++) {
+  for (const v of roundOrder(variants, r)) {
+    const out = execFileSync(process.execPath, [path.join(root, "bench/variants/child.mjs"), v.dir, quick ? "2" : "3", "20"], { encoding: "utf8" });
+    v.rounds[r] = JSON.parse(out);
+  }
+  log(`round ${r + 1}/${rounds}`);
+}
+const shipped = variants.find((v) => v.slug === "shipped");
+const result = variants.map((v) => ({
+  slug: v.slug,
+  what: v.what,
+  size: v.size,
+  us: Object.fromEntries(OPS.map((op) => [op, median(v.rounds.map((x) => x[op]))])),
+  // Speed-up over the shipped build, paired per round.
+  speedup: Object.fromEntries(OPS.map((op) => [op, median(v.rounds.map((x, i) => shipped.rounds[i][op] / x[op]))])),
+}));
+mkdirSync(path.join(root, "out/bench"), { recursive: true });
+writeFileSync(path.join(root, "out/bench/variants.json"), JSON.stringify(result, null, 1));
+const md = ["| build | .wasm raw | gzip | brotli | sign µs (× shipped) | verify+free µs (×) | decode+free µs (×) |", "|---|--:|--:|--:|--:|--:|--:|"];
+for (const r of result) {
+  md.push(`| ${r.what} | ${r.size.raw.toLocaleString("en-US")} | ${r.size.gzip.toLocaleString("en-US")} | ${r.size.brotli.toLocaleString("en-US")} | ${fmtUs(r.us.sign)} (${fmtX(r.speedup.sign)}) | ${fmtUs(r.us.verify)} (${fmtX(r.speedup.verify)}) | ${fmtUs(r.us.decode)} (${fmtX(r.speedup.decode)}) |`);
+}
+writeFileSync(path.join(root, "out/bench/variants.md"), md.join("\n") + "\n");
+console.log(md.join("\n"));
