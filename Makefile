@@ -6,6 +6,9 @@
 #   make www        serve the playground (www/) on http://127.0.0.1:5173 (make www PORT=8080)
 #   make test       fmt, clippy, native tests, wasm tests (node + headless chrome), JS tests
 #   make test-rust | test-wasm | test-js     parts of `make test`
+#   make bench      build, then the benchmark (Node, workerd, sizes, start-up, memory) into out/bench/
+#   make bench-memory | bench-profile        the memory part alone; CPU profiles of the slow operations
+#   make bench-variants                      size and speed of other optimisation settings (slow: rebuilds)
 #   make clean      remove build output (distclean also removes node_modules and .venv)
 #
 # All tool installs live in scripts/setup.sh.
@@ -33,7 +36,7 @@ JS_TEST_GLOBS := tests/js/*.test.mjs tests/interop/*.test.mjs tests/workerd/*.te
 	tests/browser/*.test.mjs tests/package/*.test.mjs
 
 .PHONY: help setup setup-rust setup-npm setup-python setup-browser \
-	build demo www test test-rust test-wasm test-js clean distclean
+	build demo www test test-rust test-wasm test-js bench bench-memory bench-profile bench-variants clean distclean
 
 help:
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
@@ -101,6 +104,26 @@ test-js: setup-npm setup-python setup-browser build
 		echo "node --test $${files[*]}"; \
 		node --test "$${files[@]}"; \
 	fi
+
+# ---------------------------------------------------------------- bench
+
+# Benchmarks, not tests: nothing here fails on speed. Results go to out/bench/;
+# BENCHMARKS.md explains them. BENCH_ARGS=--quick makes a short smoke run.
+bench: setup-npm build
+	node bench/run.mjs $(BENCH_ARGS)
+
+bench-memory: setup-npm build
+	node bench/run.mjs --only=memory $(BENCH_ARGS)
+
+# CPU profiles (node --cpu-prof) of this package's operations, on a copy of the
+# build that keeps the wasm function names (out/bench/named/), summarised.
+bench-profile: setup-npm build
+	node bench/profile.mjs $(BENCH_ARGS)
+
+# The same sources built with other opt-levels, wasm-opt levels and simd128
+# (separate cargo target dirs under out/bench/), measured against the shipped build.
+bench-variants: setup-rust setup-npm build
+	node bench/variants.mjs $(BENCH_ARGS)
 
 # ---------------------------------------------------------------- clean
 
