@@ -89,6 +89,10 @@ const WORKLOADS = [
   ["fast-jwt-verify", "peer: fast-jwt verify + read"],
   ["fast-jwt-sign", "peer: fast-jwt sign"],
   ["jose-decode", "peer: jose.decodeJwt + read"],
+  ["es256-sign", "ES256 sign (createAccessToken)", "ES256"],
+  ["es256-verify", "ES256 verify + read + free()", "ES256"],
+  ["eddsa-sign", "EdDSA sign (createAccessToken)", "EdDSA"],
+  ["eddsa-verify", "EdDSA verify + read + free()", "EdDSA"],
 ];
 
 /** The named copy must run like the shipped one: verify-free in fresh processes, alternating. */
@@ -104,9 +108,12 @@ function namedCheck(samples) {
   return { shippedUs: med(us.shipped), namedUs: med(us.named), samples };
 }
 
-function runProfiles(seconds) {
+async function runProfiles(seconds) {
   const res = {};
-  for (const [w, what] of WORKLOADS) {
+  const { probeAsymmetric } = await import("./lib/asymmetric-web.mjs");
+  const asym = probeAsymmetric(await import(path.join(named, "index.mjs")));
+  for (const [w, what, needs] of WORKLOADS) {
+    if (needs && !asym.supported) continue;
     const dir = path.join(out, w);
     rmSync(dir, { recursive: true, force: true });
     const secs = w === "verify-sync" ? Math.min(seconds, 4) : seconds;
@@ -235,7 +242,7 @@ if (!only || only === "anatomy") {
 if (!only || only === "profiles") {
   build.check = namedCheck(quick ? 1 : 3);
   log(`named check: shipped ${build.check.shippedUs.toFixed(2)} µs, named ${build.check.namedUs.toFixed(2)} µs (verify + free)`);
-  profiles = runProfiles(quick ? 1 : 3);
+  profiles = await runProfiles(quick ? 1 : 3);
 }
 writeFileSync(path.join(out, "summary.json"), JSON.stringify({ build, crates, anatomy: anat, profiles }, null, 1));
 writeFileSync(path.join(out, "summary.md"), markdown(build, profiles, anat, crates));

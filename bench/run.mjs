@@ -67,6 +67,7 @@ if (want("workerd")) {
   console.log(printRows(results.workerd.rows, `\n=== workerd ${results.machine.workerd} (one block per request, timed inside the Worker)`));
   const t = results.workerd.timing;
   console.log(`\n  clock check: request time − block time = ${t.requestOverheadMs.median.toFixed(2)} ms median (IQR ${t.requestOverheadMs.q1.toFixed(2)}–${t.requestOverheadMs.q3.toFixed(2)}), ${t.blocksWithZeroTime}/${t.blocks} blocks timed 0 ms`);
+  if (!results.workerd.asymmetric.supported) console.log(`\n  ES256 / EdDSA: skipped, ${results.workerd.asymmetric.reason}`);
   md.push("### workerd", "", markdownRows(results.workerd.rows), "");
 }
 const targets = speedTargets(results.node?.rows, results.workerd?.rows);

@@ -2,7 +2,8 @@
 // sources with other optimisation settings (each in its own cargo target dir
 // under out/bench/, so the main build is untouched; several minutes the first
 // time), then measures each variant's size and its sign / verify / decode
-// (payloads freed, so the garbage collector does not blur the comparison).
+// and ES256 / EdDSA (payloads freed, so the garbage collector does not blur
+// the comparison).
 // Each round runs every variant in a fresh process (bench/variants/child.mjs),
 // in rotating order; results are medians over rounds, speed-ups paired per
 // round. Nothing in src/ or Cargo.toml changes.
@@ -31,6 +32,8 @@ const VARIANTS = [
   { slug: "3-O3", what: "opt-level 3, wasm-opt -O3", cargo: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "3" }, wasmOpt: ["-O3"] },
   { slug: "3-O3-simd", what: "opt-level 3 + simd128, wasm-opt -O3", cargo: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "3", RUSTFLAGS: "-C target-feature=+simd128" }, wasmOpt: ["-O3", "--enable-simd"] },
   { slug: "z-Oz", what: "opt-level \"z\", wasm-opt -Oz (smallest)", cargo: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "z" }, wasmOpt: ["-Oz"] },
+  { slug: "no-rsa", what: "cargo feature rsa off (--no-default-features), opt-level \"s\", wasm-opt -Os", cargo: {}, cargoArgs: ["--no-default-features"], wasmOpt: ["-Os"] },
+  { slug: "no-rsa-3-O3", what: "rsa off, opt-level 3, wasm-opt -O3", cargo: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "3" }, cargoArgs: ["--no-default-features"], wasmOpt: ["-O3"] },
 ];
 
 function build(v) {
@@ -39,8 +42,8 @@ function build(v) {
   let input = path.join(root, "target/wasm32-unknown-unknown/release/authx_wasm.wasm");
   if (v.cargo) {
     const targetDir = path.join(root, "out/bench", `target-${v.slug}`);
-    log(`${v.slug}: cargo build (${Object.entries(v.cargo).map(([k, x]) => `${k}=${x}`).join(" ")})`);
-    execFileSync("cargo", ["build", "--release", "--lib", "--target", "wasm32-unknown-unknown"], {
+    log(`${v.slug}: cargo build ${[...Object.entries(v.cargo).map(([k, x]) => `${k}=${x}`), ...(v.cargoArgs ?? [])].join(" ")}`);
+    execFileSync("cargo", ["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", ...(v.cargoArgs ?? [])], {
       cwd: root,
       env: { ...env, ...v.cargo, CARGO_TARGET_DIR: targetDir },
       stdio: ["ignore", "ignore", "inherit"],
@@ -61,7 +64,7 @@ const variants = VARIANTS.filter((v) => !only || only.includes(v.slug) || v.slug
 for (const v of variants) v.dir = build(v);
 if (!existsSync(path.join(root, "pkg/node/authx_wasm_bg.wasm"))) throw new Error("run make build first");
 
-const OPS = ["sign", "verify", "decode"];
+const OPS = ["sign", "verify", "decode", "es256-sign", "es256-verify", "eddsa-sign", "eddsa-verify"];
 const rounds = quick ? 3 : 9;
 for (const v of variants) {
   v.size = sizes(readFileSync(path.join(v.dir, "node/authx_wasm_bg.wasm")));
@@ -79,15 +82,20 @@ const result = variants.map((v) => ({
   slug: v.slug,
   what: v.what,
   size: v.size,
-  us: Object.fromEntries(OPS.map((op) => [op, median(v.rounds.map((x) => x[op]))])),
+  us: Object.fromEntries(OPS.filter((op) => op in v.rounds[0]).map((op) => [op, median(v.rounds.map((x) => x[op]))])),
   // Speed-up over the shipped build, paired per round.
-  speedup: Object.fromEntries(OPS.map((op) => [op, median(v.rounds.map((x, i) => shipped.rounds[i][op] / x[op]))])),
+  speedup: Object.fromEntries(OPS.filter((op) => op in v.rounds[0] && op in shipped.rounds[0]).map((op) => [op, median(v.rounds.map((x, i) => shipped.rounds[i][op] / x[op]))])),
 }));
 mkdirSync(path.join(root, "out/bench"), { recursive: true });
 writeFileSync(path.join(root, "out/bench/variants.json"), JSON.stringify(result, null, 1));
-const md = ["| build | .wasm raw | gzip | brotli | sign µs (× shipped) | verify+free µs (×) | decode+free µs (×) |", "|---|--:|--:|--:|--:|--:|--:|"];
+const shown = OPS.filter((op) => result.some((r) => op in r.us));
+const md = [
+  `| build | .wasm raw | gzip | brotli | ${shown.map((op) => `${op} µs (× shipped)`).join(" | ")} |`,
+  `|---|--:|--:|--:|${shown.map(() => "--:").join("|")}|`,
+];
 for (const r of result) {
-  md.push(`| ${r.what} | ${r.size.raw.toLocaleString("en-US")} | ${r.size.gzip.toLocaleString("en-US")} | ${r.size.brotli.toLocaleString("en-US")} | ${fmtUs(r.us.sign)} (${fmtX(r.speedup.sign)}) | ${fmtUs(r.us.verify)} (${fmtX(r.speedup.verify)}) | ${fmtUs(r.us.decode)} (${fmtX(r.speedup.decode)}) |`);
+  const cells = shown.map((op) => (op in r.us ? `${fmtUs(r.us[op])} (${fmtX(r.speedup[op])})` : "—"));
+  md.push(`| ${r.what} | ${r.size.raw.toLocaleString("en-US")} | ${r.size.gzip.toLocaleString("en-US")} | ${r.size.brotli.toLocaleString("en-US")} | ${cells.join(" | ")} |`);
 }
 writeFileSync(path.join(root, "out/bench/variants.md"), md.join("\n") + "\n");
 console.log(md.join("\n"));

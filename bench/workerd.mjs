@@ -38,8 +38,12 @@ export async function runWorkerd({ quick = false, log = console.error } = {}) {
   const dist = await bundleBenchWorker(path.join(root, "bench/workerd/worker.mjs"), path.join(root, "out/bench/workerd-bench"));
   const worker = await serveWorker(dist, {});
   try {
-    const list = await getJson(`${worker.base}/cases`);
-    const cases = list.map((c, i) => ({ ...c, index: i, rtt: [], inside: [], afterWait: [] }));
+    const { cases: list, asymmetric } = await getJson(`${worker.base}/cases`);
+    // Table order: by op, this package first (the Worker's indexes stay).
+    const ops = [...new Set(list.map((c) => c.op))];
+    const cases = list
+      .map((c, i) => ({ ...c, index: i, rtt: [], inside: [], afterWait: [] }))
+      .sort((a, b) => ops.indexOf(a.op) - ops.indexOf(b.op) || (b.lib === OURS) - (a.lib === OURS));
     const timeFn = async (c, n) => {
       const t0 = performance.now();
       const { ms, msAfterWait } = await getJson(`${worker.base}/block?case=${c.index}&n=${n}`);
@@ -63,7 +67,7 @@ export async function runWorkerd({ quick = false, log = console.error } = {}) {
       blocks: overhead.length,
       waitTurnMs: median(cases.flatMap((c) => c.afterWait.map((w, i) => w - c.inside[i]))),
     };
-    return { rows: summarise(cases, OURS), timing, settings };
+    return { rows: summarise(cases, OURS), asymmetric, timing, settings };
   } catch (e) {
     throw new Error(`${e.message}\nworkerd output:\n${worker.logs()}`);
   } finally {

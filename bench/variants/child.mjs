@@ -6,7 +6,8 @@ import { makeCase, makeToken } from "../lib/cases.mjs";
 import { SECRET, SCOPES, readClaims } from "../lib/claims.mjs";
 
 const [pkgDir, rounds = "3", blockMs = "20"] = process.argv.slice(2);
-const { AuthX, TokenPayload } = await import(`${pkgDir}/index.mjs`);
+const ours = await import(`${pkgDir}/index.mjs`);
+const { AuthX, TokenPayload } = ours;
 const token = makeToken(AuthX);
 const auth = new AuthX({ secretKey: SECRET, csrf: true });
 const uses = { uid: "alice", fresh: true, scopes: SCOPES };
@@ -15,5 +16,17 @@ const cases = [
   makeCase("verify", "x", () => { const p = auth.decodeToken(token); const r = readClaims(p); p.free(); return r; }),
   makeCase("decode", "x", () => { const p = TokenPayload.decodeUnverified(token); const r = readClaims(p); p.free(); return r; }),
 ];
+// ES256 / EdDSA, when the build has them.
+for (const alg of typeof ours.generateKeyPair === "function" ? ["ES256", "EdDSA"] : []) {
+  const { privateKey, publicKey } = ours.generateKeyPair(alg);
+  const signer = new AuthX({ algorithm: alg, privateKey, csrf: true, accessTokenExpires: 3600 });
+  const verifier = new AuthX({ algorithm: alg, publicKey });
+  const t = signer.createAccessToken(uses);
+  const op = alg.toLowerCase();
+  cases.push(
+    makeCase(`${op}-sign`, "x", () => signer.createAccessToken(uses)),
+    makeCase(`${op}-verify`, "x", () => { const p = verifier.decodeToken(t); const r = readClaims(p); p.free(); return r; }),
+  );
+}
 await measure(cases, { rounds: Number(rounds), blockMs: Number(blockMs), warmupMs: 200, pause: () => new Promise((r) => setImmediate(r)) });
 console.log(JSON.stringify(Object.fromEntries(cases.map((c) => [c.op, median(c.samples)]))));

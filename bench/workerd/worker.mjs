@@ -1,21 +1,25 @@
-// The benchmark Worker: the cases of bench/lib/cases.mjs (this package, jose,
-// @tsndr/cloudflare-worker-jwt, plain JS), bundled like a wrangler deploy and
+// The benchmark Worker: the cases of bench/lib/cases.mjs and asymmetric-web.mjs
+// (this package, jose, @tsndr/cloudflare-worker-jwt, plain JS), bundled like a wrangler deploy and
 // run by npm workerd. The Node side (bench/workerd.mjs) drives the rounds:
 // GET /cases lists the cases; GET /block?case=I&n=N runs one timed block and
 // returns its duration as measured inside the Worker.
-import { AuthX, TokenPayload } from "authx-wasm";
+import * as ours from "authx-wasm";
 import * as jose from "jose";
 import * as tsndr from "@tsndr/cloudflare-worker-jwt";
 import { webCases, checkCases } from "../lib/cases.mjs";
+import { webAsymmetricCases, checkAsymmetric } from "../lib/asymmetric-web.mjs";
 import { timeBlock } from "../lib/harness.mjs";
 
 let ready; // the cases, made on the first request (no crypto at global scope)
 
 function setup() {
   ready ??= (async () => {
+    const { AuthX, TokenPayload } = ours;
     const { token, cases } = await webCases({ AuthX, TokenPayload, jose, tsndr });
     await checkCases(cases, { AuthX, token });
-    return cases;
+    const asym = await webAsymmetricCases({ ours, jose, tsndr });
+    await checkAsymmetric(asym.cases, asym.keys);
+    return { cases: [...cases, ...asym.cases], asymmetric: asym.status };
   })();
   return ready;
 }
@@ -25,9 +29,9 @@ export default {
     const url = new URL(request.url);
     if (url.pathname === "/health") return new Response("ok");
     try {
-      const cases = await setup();
+      const { cases, asymmetric } = await setup();
       if (url.pathname === "/cases") {
-        return Response.json(cases.map(({ id, op, lib, variant, primary, async }) => ({ id, op, lib, variant, primary, async })));
+        return Response.json({ asymmetric, cases: cases.map(({ id, op, lib, variant, primary, async }) => ({ id, op, lib, variant, primary, async })) });
       }
       if (url.pathname === "/block") {
         const c = cases[Number(url.searchParams.get("case"))];
