@@ -14,8 +14,11 @@
 //
 // The glue does not export the instance's memory, so it is found by wrapping
 // the WebAssembly.Instance constructor while the package loads (the Node glue
-// instantiates synchronously with `new WebAssembly.Instance`).
+// instantiates synchronously with `new WebAssembly.Instance`). The same way,
+// FinalizationRegistry is wrapped while the glue makes its registries, to count
+// the payloads the registry frees; and a PerformanceObserver counts GCs.
 import { execFile } from "node:child_process";
+import { PerformanceObserver, constants } from "node:perf_hooks";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -24,26 +27,51 @@ const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), "..");
 const MB = 2 ** 20;
 
-/** Loads the package and returns it with the wasm instance's exports. */
+/**
+ * Loads the package; returns it with the wasm instance's exports and
+ * `finalized()`, how many objects its FinalizationRegistries have freed so far.
+ */
 export async function loadWithInstance(pkgDir = path.join(root, "pkg")) {
   const Original = WebAssembly.Instance;
+  const OriginalRegistry = globalThis.FinalizationRegistry;
   let instance;
+  let finalized = 0;
   WebAssembly.Instance = function Instance(module, imports) {
     instance = new Original(module, imports);
     return instance;
   };
+  globalThis.FinalizationRegistry = class CountingRegistry extends OriginalRegistry {
+    constructor(cleanup) {
+      super((held) => {
+        finalized++;
+        cleanup(held);
+      });
+    }
+  };
   try {
     const pkg = await import(path.join(pkgDir, "index.mjs"));
     if (!instance?.exports.memory) throw new Error("the package's wasm instance was not seen while it loaded");
-    return { pkg, exports: instance.exports };
+    return { pkg, exports: instance.exports, finalized: () => finalized };
   } finally {
     WebAssembly.Instance = Original;
+    globalThis.FinalizationRegistry = OriginalRegistry;
   }
 }
 
 async function child(mode, cycles, pkgDir) {
   const { SECRET, SCOPES, readClaims } = await import("./lib/claims.mjs");
-  const { pkg, exports } = await loadWithInstance(pkgDir);
+  const { pkg, exports, finalized } = await loadWithInstance(pkgDir);
+  const gc = { major: 0, minor: 0, majorMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = e.detail?.kind ?? e.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        gc.major++;
+        gc.majorMs += e.duration;
+      } else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) gc.minor++;
+    }
+  }).observe({ entryTypes: ["gc"] });
+  let freed = 0;
   const auth = new pkg.AuthX({ secretKey: SECRET, csrf: true });
   const uses = { uid: "alice", fresh: true, scopes: SCOPES };
   const t0 = performance.now();
@@ -62,6 +90,13 @@ async function child(mode, cycles, pkgDir) {
         external: m.external,
         seconds: (now - t0) / 1000,
         usPerCycle: i > lastI ? ((now - last) * 1000) / (i - lastI) : null,
+        // Payloads alive in wasm memory: made, minus free()d, minus freed by the registry.
+        livePayloads: i - freed - finalized(),
+        finalizedByRegistry: finalized(),
+        // GCs so far (entries arrive when the event loop turns: 0 in a loop that never yields).
+        gcMajor: gc.major,
+        gcMajorMs: Math.round(gc.majorMs),
+        gcMinor: gc.minor,
         ...extra,
       }),
     );
@@ -75,7 +110,10 @@ async function child(mode, cycles, pkgDir) {
     const token = auth.createAccessToken(uses);
     const p = auth.decodeToken(token);
     sink += readClaims(p);
-    if (mode === "free") p.free();
+    if (mode === "free") {
+      p.free();
+      freed++;
+    }
     else if (mode === "yield" && i % 1000 === 0) await new Promise((r) => setImmediate(r));
     if (i % step === 0) report(i);
   }
@@ -91,6 +129,7 @@ async function child(mode, cycles, pkgDir) {
     for (let i = 1; i <= step; i++) sink += readClaims(auth.decodeToken(auth.createAccessToken(uses)));
     report(cycles + step, { after: `then ${step} more cycles without free() or yielding` });
   }
+  await new Promise((r) => setTimeout(r, 10));
 }
 
 const MODES = {
@@ -114,7 +153,8 @@ export async function runMemory({ cycles = 1_000_000, syncCycles = 100_000, log 
 
 /**
  * Flat: after the first tenth (warm-up: JIT, first pages), the wasm memory does
- * not grow and RSS grows by less than 10 %.
+ * not grow, and RSS after the final gc() is within 10 % of RSS at the first
+ * tenth (RSS in between follows the JS heap's sawtooth).
  */
 function verdict(reports) {
   const loop = reports.filter((r) => !r.after);
@@ -123,9 +163,10 @@ function verdict(reports) {
   const ref = loop[1];
   const end = loop[loop.length - 1];
   const wasmGrowth = end.wasmBytes - ref.wasmBytes;
-  const rssGrowth = (end.rss - ref.rss) / ref.rss;
+  const rssGrowth = ((afterGc ?? end).rss - ref.rss) / ref.rss;
   return {
     flat: wasmGrowth === 0 && rssGrowth < 0.1,
+    maxLivePayloads: Math.max(...loop.map((r) => r.livePayloads)),
     wasmBytesPerCycle: (end.wasmBytes - start.wasmBytes) / end.cycles,
     wasmGrowthAfterFirstTenthBytes: wasmGrowth,
     rssGrowthAfterFirstTenth: rssGrowth,
@@ -142,7 +183,7 @@ export function printMemory(m) {
     out.push(`  ${mode}: ${r.what} — ${r.flat ? "FLAT" : "NOT FLAT"} (wasm +${r.wasmBytesPerCycle.toFixed(0)} B/cycle overall)`);
     for (const x of r.reports) {
       out.push(
-        `    ${String(x.cycles).padStart(9)}  wasm ${mb(x.wasmBytes).padStart(9)}  rss ${mb(x.rss).padStart(9)}  heap ${mb(x.heapUsed).padStart(8)}  ${x.usPerCycle ? `${x.usPerCycle.toFixed(1)} µs/cycle` : ""}${x.after ? ` (${x.after})` : ""}`,
+        `    ${String(x.cycles).padStart(9)}  wasm ${mb(x.wasmBytes).padStart(9)}  rss ${mb(x.rss).padStart(9)}  heap ${mb(x.heapUsed).padStart(8)}  live ${String(x.livePayloads).padStart(7)}  GC ${String(x.gcMajor).padStart(4)} major ${String(x.gcMinor).padStart(5)} minor  ${x.usPerCycle ? `${x.usPerCycle.toFixed(1)} µs/cycle` : ""}${x.after ? ` (${x.after})` : ""}`,
       );
     }
   }
@@ -153,9 +194,11 @@ export function markdownMemory(m) {
   const out = [];
   for (const [mode, r] of Object.entries(m)) {
     out.push(`**${mode}** — ${r.what}: **${r.flat ? "flat" : "not flat"}** (wasm memory ${r.wasmBytesPerCycle.toFixed(0)} B/cycle overall)`, "");
-    out.push("| cycles | wasm memory | RSS | JS heap used | µs/cycle (last tenth) |", "|--:|--:|--:|--:|--:|");
+    out.push("| cycles | wasm memory | RSS | JS heap used | live payloads | major / minor GCs | µs/cycle (last tenth) |", "|--:|--:|--:|--:|--:|--:|--:|");
     for (const x of r.reports) {
-      out.push(`| ${x.cycles.toLocaleString("en-US")}${x.after ? ` (${x.after})` : ""} | ${mb(x.wasmBytes)} | ${mb(x.rss)} | ${mb(x.heapUsed)} | ${x.usPerCycle ? x.usPerCycle.toFixed(1) : ""} |`);
+      out.push(
+        `| ${x.cycles.toLocaleString("en-US")}${x.after ? ` (${x.after})` : ""} | ${mb(x.wasmBytes)} | ${mb(x.rss)} | ${mb(x.heapUsed)} | ${x.livePayloads.toLocaleString("en-US")} | ${x.gcMajor} / ${x.gcMinor} | ${x.usPerCycle ? x.usPerCycle.toFixed(1) : ""} |`,
+      );
     }
     out.push("");
   }
