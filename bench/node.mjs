@@ -69,7 +69,7 @@ const pause = () => new Promise((r) => setImmediate(r));
 export async function runNode({ quick = false, log = console.error, pkgDir } = {}) {
   const ours = await loadOurs(pkgDir);
   const { cases, asymmetric } = await nodeCases(ours);
-  const settings = quick ? { rounds: 5, blockMs: 10, warmupMs: 40 } : { rounds: 15, blockMs: 25, warmupMs: 150 };
+  const settings = quick ? { rounds: 5, blockMs: 10, warmupMs: 40 } : { rounds: 15, blockMs: 25, warmupMs: 300 };
   log(`node: ${cases.length} cases, ${settings.rounds} rounds of ~${settings.blockMs} ms blocks`);
   await measure(cases, { ...settings, pause, log: (m) => log(`node: ${m}`) });
   return { rows: summarise(cases, OURS), asymmetric, settings };

@@ -3,10 +3,13 @@
 // under out/bench/, so the main build is untouched; several minutes the first
 // time), then measures each variant's size and its sign / verify / decode
 // and ES256 / EdDSA (payloads freed, so the garbage collector does not blur
-// the comparison).
-// Each round runs every variant in a fresh process (bench/variants/child.mjs),
-// in rotating order; results are medians over rounds, speed-ups paired per
-// round. Nothing in src/ or Cargo.toml changes.
+// the comparison). Each sample is a fresh process running one build beside a
+// fixed reference (bench/variants/child.mjs): this machine's speed drifts
+// between processes by up to 2× for all code alike, and several wasm instances
+// in one process skewed each other, so a build's time is taken relative to the
+// reference in its own process, and a speed-up is the shipped build's relative
+// time over the variant's (medians over the samples, builds in rotating order).
+// Nothing in src/ or Cargo.toml changes.
 //
 //   node bench/variants.mjs [--quick] [--only=slug,slug]
 import { execFileSync } from "node:child_process";
@@ -65,29 +68,37 @@ for (const v of variants) v.dir = build(v);
 if (!existsSync(path.join(root, "pkg/node/authx_wasm_bg.wasm"))) throw new Error("run make build first");
 
 const OPS = ["sign", "verify", "decode", "es256-sign", "es256-verify", "eddsa-sign", "eddsa-verify"];
-const rounds = quick ? 3 : 9;
+const samples = quick ? 1 : 6;
 for (const v of variants) {
   v.size = sizes(readFileSync(path.join(v.dir, "node/authx_wasm_bg.wasm")));
-  v.rounds = [];
+  v.samples = [];
 }
-for (let r = 0; r < rounds; r++) {
+for (let r = 0; r < samples; r++) {
   for (const v of roundOrder(variants, r)) {
-    const out = execFileSync(process.execPath, [path.join(root, "bench/variants/child.mjs"), v.dir, quick ? "2" : "3", "20"], { encoding: "utf8" });
-    v.rounds[r] = JSON.parse(out);
+    const out = execFileSync(process.execPath, [path.join(root, "bench/variants/child.mjs"), v.dir, quick ? "3" : "5"], { encoding: "utf8" });
+    v.samples.push(JSON.parse(out));
   }
-  log(`round ${r + 1}/${rounds}`);
+  log(`sample ${r + 1}/${samples}`);
 }
 const shipped = variants.find((v) => v.slug === "shipped");
-const result = variants.map((v) => ({
-  slug: v.slug,
-  what: v.what,
-  size: v.size,
-  us: Object.fromEntries(OPS.filter((op) => op in v.rounds[0]).map((op) => [op, median(v.rounds.map((x) => x[op]))])),
-  // Speed-up over the shipped build, paired per round.
-  speedup: Object.fromEntries(OPS.filter((op) => op in v.rounds[0] && op in shipped.rounds[0]).map((op) => [op, median(v.rounds.map((x, i) => shipped.rounds[i][op] / x[op]))])),
-}));
+// One reference speed for all rows: µs shown = relative time × the reference's median over every sample.
+const refAll = median(variants.flatMap((v) => v.samples.map((s) => s.ref)));
+const result = variants.map((v) => {
+  const ops = OPS.filter((op) => op in v.samples[0].us && op in shipped.samples[0].us);
+  const rel = (x, op) => median(x.samples.map((s) => s.rel[op]));
+  return {
+    slug: v.slug,
+    what: v.what,
+    size: v.size,
+    refUs: median(v.samples.map((s) => s.ref)),
+    us: Object.fromEntries(ops.map((op) => [op, rel(v, op) * refAll])),
+    rawUs: Object.fromEntries(ops.map((op) => [op, median(v.samples.map((s) => s.us[op]))])),
+    relative: Object.fromEntries(ops.map((op) => [op, rel(v, op)])),
+    speedup: Object.fromEntries(ops.map((op) => [op, rel(shipped, op) / rel(v, op)])),
+  };
+});
 mkdirSync(path.join(root, "out/bench"), { recursive: true });
-writeFileSync(path.join(root, "out/bench/variants.json"), JSON.stringify(result, null, 1));
+writeFileSync(path.join(root, "out/bench/variants.json"), JSON.stringify({ refAll, result, samples: Object.fromEntries(variants.map((v) => [v.slug, v.samples])) }, null, 1));
 const shown = OPS.filter((op) => result.some((r) => op in r.us));
 const md = [
   `| build | .wasm raw | gzip | brotli | ${shown.map((op) => `${op} µs (× shipped)`).join(" | ")} |`,
@@ -97,5 +108,6 @@ for (const r of result) {
   const cells = shown.map((op) => (op in r.us ? `${fmtUs(r.us[op])} (${fmtX(r.speedup[op])})` : "—"));
   md.push(`| ${r.what} | ${r.size.raw.toLocaleString("en-US")} | ${r.size.gzip.toLocaleString("en-US")} | ${r.size.brotli.toLocaleString("en-US")} | ${cells.join(" | ")} |`);
 }
+md.push("", `µs: median time relative to fast-jwt HS256 verify in the same process, times that reference's median (${fmtUs(refAll)} µs); ${samples} process(es) per build.`);
 writeFileSync(path.join(root, "out/bench/variants.md"), md.join("\n") + "\n");
 console.log(md.join("\n"));
