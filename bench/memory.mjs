@@ -153,23 +153,26 @@ export async function runMemory({ cycles = 1_000_000, syncCycles = 100_000, log 
 
 /**
  * Flat: after the first tenth (warm-up: JIT, first pages), the wasm memory does
- * not grow, and RSS after the final gc() is within 10 % of RSS at the first
- * tenth (RSS in between follows the JS heap's sawtooth).
+ * not grow, and the highest RSS of the second half of the run is within 10 % of
+ * the highest of the first half (RSS follows the JS heap's sawtooth, so single
+ * readings are not compared).
  */
-function verdict(reports) {
+export function verdict(reports) {
   const loop = reports.filter((r) => !r.after);
   const [afterGc, reuse] = reports.filter((r) => r.after);
   const start = loop[0];
   const ref = loop[1];
   const end = loop[loop.length - 1];
   const wasmGrowth = end.wasmBytes - ref.wasmBytes;
-  const rssGrowth = ((afterGc ?? end).rss - ref.rss) / ref.rss;
+  const half = Math.ceil(loop.length / 2);
+  const maxRss = (xs) => Math.max(...xs.map((r) => r.rss));
+  const rssGrowth = maxRss(loop.slice(half)) / maxRss(loop.slice(1, half)) - 1;
   return {
     flat: wasmGrowth === 0 && rssGrowth < 0.1,
     maxLivePayloads: Math.max(...loop.map((r) => r.livePayloads)),
     wasmBytesPerCycle: (end.wasmBytes - start.wasmBytes) / end.cycles,
     wasmGrowthAfterFirstTenthBytes: wasmGrowth,
-    rssGrowthAfterFirstTenth: rssGrowth,
+    rssGrowthSecondHalf: rssGrowth,
     // 0: what the loop left behind was freed (after gc + turns) and reused.
     reuseGrowthBytes: reuse && afterGc ? reuse.wasmBytes - afterGc.wasmBytes : null,
   };
@@ -180,7 +183,9 @@ const mb = (b) => `${(b / MB).toFixed(1)} MB`;
 export function printMemory(m) {
   const out = ["Memory (create + verify + read cycles; wasm memory / RSS / JS heap; µs per cycle over the last tenth)"];
   for (const [mode, r] of Object.entries(m)) {
-    out.push(`  ${mode}: ${r.what} — ${r.flat ? "FLAT" : "NOT FLAT"} (wasm +${r.wasmBytesPerCycle.toFixed(0)} B/cycle overall)`);
+    out.push(
+      `  ${mode}: ${r.what} — ${r.flat ? "FLAT" : "NOT FLAT"} (wasm +${r.wasmBytesPerCycle.toFixed(0)} B/cycle overall, +${(r.wasmGrowthAfterFirstTenthBytes / MB).toFixed(1)} MB after the first tenth; peak RSS 2nd half vs 1st ${(100 * r.rssGrowthSecondHalf).toFixed(1)} %; at most ${r.maxLivePayloads} payloads alive)`,
+    );
     for (const x of r.reports) {
       out.push(
         `    ${String(x.cycles).padStart(9)}  wasm ${mb(x.wasmBytes).padStart(9)}  rss ${mb(x.rss).padStart(9)}  heap ${mb(x.heapUsed).padStart(8)}  live ${String(x.livePayloads).padStart(7)}  GC ${String(x.gcMajor).padStart(4)} major ${String(x.gcMinor).padStart(5)} minor  ${x.usPerCycle ? `${x.usPerCycle.toFixed(1)} µs/cycle` : ""}${x.after ? ` (${x.after})` : ""}`,
@@ -193,7 +198,10 @@ export function printMemory(m) {
 export function markdownMemory(m) {
   const out = [];
   for (const [mode, r] of Object.entries(m)) {
-    out.push(`**${mode}** — ${r.what}: **${r.flat ? "flat" : "not flat"}** (wasm memory ${r.wasmBytesPerCycle.toFixed(0)} B/cycle overall)`, "");
+    out.push(
+      `**${mode}** — ${r.what}: **${r.flat ? "flat" : "not flat"}** (wasm memory +${r.wasmBytesPerCycle.toFixed(0)} B/cycle overall, +${(r.wasmGrowthAfterFirstTenthBytes / MB).toFixed(1)} MB after the first tenth; peak RSS of the second half ${(100 * r.rssGrowthSecondHalf).toFixed(1)} % over the first; at most ${r.maxLivePayloads.toLocaleString("en-US")} payloads alive at a report)`,
+      "",
+    );
     out.push("| cycles | wasm memory | RSS | JS heap used | live payloads | major / minor GCs | µs/cycle (last tenth) |", "|--:|--:|--:|--:|--:|--:|--:|");
     for (const x of r.reports) {
       out.push(
