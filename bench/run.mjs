@@ -51,7 +51,7 @@ function machine() {
 const loadavg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);
 const results = { machine: machine(), quick, loadAtStart: loadavg() };
 const md = [];
-log(`${results.machine.cpu}, ${results.machine.nproc} CPUs, Node ${results.machine.node}, workerd ${results.machine.workerd}, load ${results.loadAtStart.join(" ")}${quick ? " (quick)" : ""}`);
+log(`${results.machine.cpu}, ${results.machine.nproc} CPUs, Node ${results.machine.node}, ${results.machine.workerd}, load ${results.loadAtStart.join(" ")}${quick ? " (quick)" : ""}`);
 
 if (want("node")) {
   log("Node benchmark");
@@ -64,7 +64,7 @@ if (want("node")) {
 if (want("workerd")) {
   log("workerd benchmark");
   results.workerd = await runWorkerd({ quick, log });
-  console.log(printRows(results.workerd.rows, `\n=== workerd ${results.machine.workerd} (one block per request, timed inside the Worker)`));
+  console.log(printRows(results.workerd.rows, `\n=== ${results.machine.workerd} (npm workerd ${results.machine.peers.workerd}; one block per request, timed inside the Worker)`));
   const t = results.workerd.timing;
   console.log(`\n  clock check: request time − block time = ${t.requestOverheadMs.median.toFixed(2)} ms median (IQR ${t.requestOverheadMs.q1.toFixed(2)}–${t.requestOverheadMs.q3.toFixed(2)}), ${t.blocksWithZeroTime}/${t.blocks} blocks timed 0 ms`);
   if (!results.workerd.asymmetric.supported) console.log(`\n  ES256 / EdDSA: skipped, ${results.workerd.asymmetric.reason}`);
@@ -104,7 +104,7 @@ results.loadAtEnd = loadavg();
 console.log("\n=== Targets (issue 5)\n" + printTargets(targets));
 md.unshift("### Targets", "", markdownTargets(targets), "");
 md.unshift(
-  `Run ${results.machine.date} on ${results.machine.cpu} (nproc ${results.machine.nproc}, ${results.machine.memoryGB} GB), Linux ${results.machine.kernel}, Node ${results.machine.node}, workerd ${results.machine.workerd}; commit ${results.machine.commit}${results.machine.dirty ? " (with local changes)" : ""}; load average ${results.loadAtStart.join(" ")} at the start, ${results.loadAtEnd.join(" ")} at the end${quick ? "; QUICK run" : ""}.`,
+  `Run ${results.machine.date} on ${results.machine.cpu} (nproc ${results.machine.nproc}, ${results.machine.memoryGB} GB), Linux ${results.machine.kernel}, Node ${results.machine.node}, ${results.machine.workerd} (npm workerd ${results.machine.peers.workerd}); commit ${results.machine.commit}${results.machine.dirty ? " (with local changes)" : ""}; load average ${results.loadAtStart.join(" ")} at the start, ${results.loadAtEnd.join(" ")} at the end${quick ? "; QUICK run" : ""}.`,
   "",
 );
 

@@ -23,7 +23,7 @@ function label(r) {
 function ratioCell(r) {
   if (r.lib === OURS && r.primary) return "—";
   if (r.oursTimes === undefined) return "";
-  if (r.lib === OURS) return `(${fmtX(1 / r.oursTimes)} the default)`;
+  if (r.lib === OURS) return `(${fmtX(1 / r.oursTimes)} the default's speed)`;
   return fmtX(r.oursTimes);
 }
 
