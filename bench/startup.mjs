@@ -131,7 +131,7 @@ export async function runStartup({ quick = false, log = console.error, pkgDir = 
   log("startup: node");
   const node = await nodeStartup(token, quick ? 3 : 10, pkgDir);
   log("startup: workerd");
-  const workerd = await workerdStartup(token, quick ? 2 : 5, pkgDir);
+  const workerd = await workerdStartup(token, quick ? 2 : 8, pkgDir);
   return { node, workerd };
 }
 
