@@ -57,7 +57,7 @@ fn public_asymmetric_vectors_verify_with_jwk_and_pem() {
             let p = auth
                 .decode(token, now)
                 .unwrap_or_else(|e| panic!("{id}: {e}"));
-            assert_eq!(Value::Object(p.claims.all.clone()), v["claims"], "{id}");
+            assert_eq!(serde_json::from_str::<Value>(&p.claims.json).unwrap(), v["claims"], "{id}");
             // A verifier built from only a public key cannot mint.
             let err = auth.create_token(&access("u"), now).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::BadConfiguration, "{id}");
@@ -125,8 +125,8 @@ fn every_algorithm_round_trips_and_refuses_the_others() {
         let signer = AuthX::new(config(alg), KeyMaterial::Pem(&pem)).unwrap();
         let token = signer.create_token(&access("alice"), now).unwrap();
         let p = signer.decode(&token, now).unwrap();
-        assert_eq!(p.header["alg"], alg.name());
-        assert_eq!(p.header["kid"].as_str(), pair.kid());
+        assert_eq!(p.header.alg, alg.name());
+        assert_eq!(p.header.kid.as_deref(), pair.kid());
         tokens.push((alg, token, signer));
     }
     for (alg, _, verifier) in &tokens {

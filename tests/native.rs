@@ -43,7 +43,7 @@ fn public_hmac_vectors() {
             "valid" => {
                 let payload = result.unwrap_or_else(|e| panic!("{id}: {e}"));
                 assert_eq!(
-                    Value::Object(payload.claims.all.clone()),
+                    serde_json::from_str::<Value>(&payload.claims.json).unwrap(),
                     v["claims"],
                     "{id}"
                 );
@@ -75,7 +75,7 @@ fn rfc7515_a1_header_keeps_its_original_bytes() {
         .unwrap()
         .decode(v["token"].as_str().unwrap(), 1300819300.0)
         .unwrap();
-    assert_eq!(payload.header["typ"], "JWT");
+    assert_eq!(payload.header.typ.as_deref(), Some("JWT"));
     assert_eq!(payload.claims.exp, Some(1300819380.0));
     assert_eq!(payload.claims.iss.as_deref(), Some("joe"));
 }

@@ -8,8 +8,8 @@
 //! array of strings.
 
 use crate::core::error::{Error, Result};
-use crate::core::json::{type_name, Object};
-use serde_json::Value;
+use crate::core::json::{self, JsonObject, Kind, Member, Raw};
+use std::borrow::Cow;
 
 /// Claims this library gives a meaning to; everything else is "extra" (AuthX's `data`).
 pub const REGISTERED: [&str; 11] = [
@@ -72,28 +72,11 @@ impl Audience {
         self.names().iter().any(|n| other.names().contains(n))
     }
 
-    /// As a JSON value (string or array), the form it was given in.
-    pub fn to_value(&self) -> Value {
+    /// Appends the audience as JSON (a string or an array), the form it was given in.
+    pub fn write_json(&self, out: &mut String) {
         match self {
-            Audience::One(s) => Value::String(s.clone()),
-            Audience::Many(v) => Value::Array(v.iter().cloned().map(Value::String).collect()),
-        }
-    }
-
-    /// Reads a JSON string or array of strings.
-    pub fn from_value(value: &Value, what: &str) -> std::result::Result<Audience, String> {
-        match value {
-            Value::String(s) => Ok(Audience::One(s.clone())),
-            Value::Array(items) => items
-                .iter()
-                .map(|v| v.as_str().map(str::to_owned))
-                .collect::<Option<Vec<_>>>()
-                .map(Audience::Many)
-                .ok_or_else(|| format!("{what} must be a string or an array of strings")),
-            other => Err(format!(
-                "{what} must be a string or an array of strings, not {}",
-                type_name(other)
-            )),
+            Audience::One(s) => json::write::string(out, s),
+            Audience::Many(v) => json::write::strings(out, v),
         }
     }
 }
@@ -107,7 +90,7 @@ impl std::fmt::Display for Audience {
     }
 }
 
-/// A decoded payload: typed registered claims plus every claim in token order.
+/// A decoded payload: typed registered claims plus the payload's JSON text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claims {
     /// `sub`: the user id (optional on decode, required when minting).
@@ -132,106 +115,119 @@ pub struct Claims {
     pub csrf: Option<String>,
     /// `scopes`: the granted scopes.
     pub scopes: Option<Vec<String>>,
-    /// Every claim, registered or not, in the order of the token.
-    pub all: Object,
+    /// The payload, every claim, as the JSON text of the token (checked by [`json::members`]).
+    pub json: String,
 }
 
-fn string_claim(map: &Object, name: &str) -> Result<Option<String>> {
-    match map.get(name) {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(Error::malformed(format!(
+fn string_claim(value: &Raw<'_>, name: &str) -> Result<String> {
+    value.as_str().map(Cow::into_owned).ok_or_else(|| {
+        Error::malformed(format!(
             "claim \"{name}\" must be a string, not {}",
-            type_name(other)
-        ))),
-    }
+            value.kind.name()
+        ))
+    })
 }
 
-fn time_claim(map: &Object, name: &str) -> Result<Option<f64>> {
-    match map.get(name) {
-        None => Ok(None),
-        Some(Value::Number(n)) => match n.as_f64() {
-            Some(t) if t.is_finite() => Ok(Some(t)),
-            _ => Err(Error::malformed(format!(
-                "claim \"{name}\" is not a finite number"
-            ))),
-        },
-        Some(other) => Err(Error::malformed(format!(
+fn time_claim(value: &Raw<'_>, name: &str) -> Result<f64> {
+    value.as_f64().ok_or_else(|| {
+        Error::malformed(format!(
             "claim \"{name}\" must be a number of seconds since the epoch, not {}",
-            type_name(other)
-        ))),
-    }
+            value.kind.name()
+        ))
+    })
+}
+
+fn strings_claim(value: &Raw<'_>, what: &str) -> Result<Vec<String>> {
+    value.strings().ok_or_else(|| {
+        Error::malformed(if value.kind == Kind::Array {
+            format!("{what} must be an array of strings")
+        } else {
+            format!("{what} must be an array of strings, not {}", value.kind.name())
+        })
+    })
+}
+
+fn bad_audience(value: &Raw<'_>) -> Error {
+    Error::malformed(match value.kind {
+        Kind::Array => "claim \"aud\" must be a string or an array of strings".to_owned(),
+        other => format!(
+            "claim \"aud\" must be a string or an array of strings, not {}",
+            other.name()
+        ),
+    })
 }
 
 impl Claims {
-    /// Reads and type-checks the registered claims of a payload object.
+    /// Reads a payload: checks it as strict JSON (see [`json`]) and type-checks
+    /// the registered claims.
     ///
     /// ```
-    /// use authx_wasm::{json::parse_object, Claims, ErrorKind};
-    /// let map = parse_object(br#"{"sub":"42","exp":1796315129.248171,"scopes":["read"]}"#, "payload").unwrap();
-    /// let claims = Claims::from_object(map).unwrap();
+    /// use authx_wasm::{Claims, ErrorKind};
+    /// let claims = Claims::read(br#"{"sub":"42","exp":1796315129.248171,"scopes":["read"]}"#).unwrap();
     /// assert_eq!(claims.sub.as_deref(), Some("42"));
     /// assert_eq!(claims.exp, Some(1796315129.248171));
     ///
-    /// let bad = parse_object(br#"{"sub":42}"#, "payload").unwrap();
-    /// assert_eq!(Claims::from_object(bad).unwrap_err().kind(), ErrorKind::Malformed);
+    /// assert_eq!(Claims::read(br#"{"sub":42}"#).unwrap_err().kind(), ErrorKind::Malformed);
     /// ```
-    pub fn from_object(all: Object) -> Result<Claims> {
-        let aud = match all.get("aud") {
-            None => None,
-            Some(v) => Some(Audience::from_value(v, "claim \"aud\"").map_err(Error::malformed)?),
+    pub fn read(payload: &[u8]) -> Result<Claims> {
+        let members = json::members(payload, "payload").map_err(Error::malformed)?;
+        let mut c = Claims {
+            sub: None,
+            jti: None,
+            iss: None,
+            aud: None,
+            exp: None,
+            nbf: None,
+            iat: None,
+            token_type: None,
+            fresh: None,
+            csrf: None,
+            scopes: None,
+            json: String::new(),
         };
-        let fresh = match all.get("fresh") {
-            None => None,
-            Some(Value::Bool(b)) => Some(*b),
-            Some(other) => {
-                return Err(Error::malformed(format!(
-                    "claim \"fresh\" must be a boolean, not {}",
-                    type_name(other)
-                )))
+        for m in &members {
+            let v = &m.value;
+            match m.name.as_ref() {
+                "sub" => c.sub = Some(string_claim(v, "sub")?),
+                "jti" => c.jti = Some(string_claim(v, "jti")?),
+                "iss" => c.iss = Some(string_claim(v, "iss")?),
+                "type" => c.token_type = Some(string_claim(v, "type")?),
+                "csrf" => c.csrf = Some(string_claim(v, "csrf")?),
+                "exp" => c.exp = Some(time_claim(v, "exp")?),
+                "nbf" => c.nbf = Some(time_claim(v, "nbf")?),
+                "iat" => c.iat = Some(time_claim(v, "iat")?),
+                "fresh" => {
+                    c.fresh = Some(v.as_bool().ok_or_else(|| {
+                        Error::malformed(format!(
+                            "claim \"fresh\" must be a boolean, not {}",
+                            v.kind.name()
+                        ))
+                    })?)
+                }
+                "scopes" => c.scopes = Some(strings_claim(v, "claim \"scopes\"")?),
+                "aud" => {
+                    c.aud = Some(match v.kind {
+                        Kind::String => Audience::One(string_claim(v, "aud")?),
+                        _ => Audience::Many(v.strings().ok_or_else(|| bad_audience(v))?),
+                    })
+                }
+                _ => {}
             }
-        };
-        let scopes = match all.get("scopes") {
-            None => None,
-            Some(Value::Array(items)) => Some(
-                items
-                    .iter()
-                    .map(|v| v.as_str().map(str::to_owned))
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| {
-                        Error::malformed("claim \"scopes\" must be an array of strings")
-                    })?,
-            ),
-            Some(other) => {
-                return Err(Error::malformed(format!(
-                    "claim \"scopes\" must be an array of strings, not {}",
-                    type_name(other)
-                )))
-            }
-        };
-        Ok(Claims {
-            sub: string_claim(&all, "sub")?,
-            jti: string_claim(&all, "jti")?,
-            iss: string_claim(&all, "iss")?,
-            token_type: string_claim(&all, "type")?,
-            csrf: string_claim(&all, "csrf")?,
-            exp: time_claim(&all, "exp")?,
-            nbf: time_claim(&all, "nbf")?,
-            iat: time_claim(&all, "iat")?,
-            aud,
-            fresh,
-            scopes,
-            all,
-        })
+        }
+        // Checked UTF-8 by `members`.
+        c.json = String::from_utf8_lossy(payload).into_owned();
+        Ok(c)
     }
 
     /// The claims that are not [`REGISTERED`]: the custom `data`, in token order.
-    pub fn extra(&self) -> Object {
-        self.all
-            .iter()
-            .filter(|(k, _)| !is_registered(k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+    pub fn extra(&self) -> JsonObject {
+        let members = json::members(self.json.as_bytes(), "payload").unwrap_or_default();
+        JsonObject::from_members(members.iter().filter(|m| !is_registered(&m.name)))
+    }
+
+    /// Every claim, in token order.
+    pub fn members(&self) -> Vec<Member<'_>> {
+        json::members(self.json.as_bytes(), "payload").unwrap_or_default()
     }
 
     /// The token type, `"access"` when the claim is absent (AuthX's default).
@@ -243,10 +239,9 @@ impl Claims {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::json::parse_object;
 
     fn claims(json: &str) -> Result<Claims> {
-        Claims::from_object(parse_object(json.as_bytes(), "payload").unwrap())
+        Claims::read(json.as_bytes())
     }
 
     #[test]
@@ -260,7 +255,7 @@ mod tests {
         );
         assert_eq!(c.fresh, Some(true));
         assert_eq!(c.csrf.as_deref(), Some(""));
-        assert_eq!(c.extra().keys().collect::<Vec<_>>(), ["role"]);
+        assert_eq!(c.extra().as_str(), r#"{"role":"x"}"#);
     }
 
     #[test]

@@ -11,9 +11,39 @@
 
 use crate::core::base64url;
 use crate::core::error::{Error, Result};
-use crate::core::json::{self, type_name, Object};
+use crate::core::json::{self, JsonObject, Member};
 use crate::core::keys::Key;
-use serde_json::Value;
+use std::borrow::Cow;
+
+/// A protected header: the members this library reads, typed, and the JSON text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Header {
+    /// `alg`.
+    pub alg: String,
+    /// `kid`, the key id, when present.
+    pub kid: Option<String>,
+    /// `typ`, when present.
+    pub typ: Option<String>,
+    /// The header's JSON text, as in the token.
+    pub json: String,
+}
+
+impl Header {
+    /// Reads and checks a header's JSON text (step 2 of the module docs).
+    ///
+    /// ```
+    /// use authx_wasm::jws::Header;
+    /// let h = Header::read(br#"{"alg":"HS256","typ":"JWT","kid":"k1"}"#).unwrap();
+    /// assert_eq!((h.alg.as_str(), h.kid.as_deref()), ("HS256", Some("k1")));
+    /// assert!(Header::read(br#"{"alg":"HS256","crit":["exp"]}"#).is_err());
+    /// ```
+    pub fn read(bytes: &[u8]) -> Result<Header> {
+        let members = json::members(bytes, "header").map_err(Error::malformed)?;
+        let mut header = check_header(&members)?;
+        header.json = String::from_utf8_lossy(bytes).into_owned();
+        Ok(header)
+    }
+}
 
 /// A token split into its parts; the payload is decoded from base64url but not yet parsed.
 #[derive(Debug, Clone)]
@@ -21,9 +51,7 @@ pub struct Compact<'a> {
     /// `header.payload`, the bytes the signature covers.
     pub signing_input: &'a str,
     /// The protected header.
-    pub header: Object,
-    /// The `alg` header value.
-    pub alg: String,
+    pub header: Header,
     /// The payload bytes (JSON, not yet parsed).
     pub payload: Vec<u8>,
     /// The signature bytes.
@@ -44,7 +72,7 @@ fn segment(text: &str, what: &str) -> Result<Vec<u8>> {
 /// use authx_wasm::jws::parse;
 /// let t = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.c2ln";
 /// let parts = parse(t, 16384).unwrap();
-/// assert_eq!(parts.alg, "HS256");
+/// assert_eq!(parts.header.alg, "HS256");
 /// assert_eq!(parts.payload, br#"{"sub":"1"}"#);
 /// assert!(parse("a.b", 16384).is_err());
 /// ```
@@ -83,105 +111,158 @@ pub fn parse(token: &str, max_len: usize) -> Result<Compact<'_>> {
     let header_bytes = segment(header_b64, "header")?;
     let payload = segment(payload_b64, "payload")?;
     let signature = segment(sig_b64, "signature")?;
-    let header = json::parse_object(&header_bytes, "header").map_err(Error::malformed)?;
-    let alg = check_header(&header)?;
+    let header = Header::read(&header_bytes)?;
     Ok(Compact {
         signing_input,
         header,
-        alg,
         payload,
         signature,
     })
 }
 
-/// Checks the header's own rules and returns its `alg`.
-pub fn check_header(header: &Object) -> Result<String> {
-    let alg = match header.get("alg") {
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => {
-            return Err(Error::malformed(format!(
-                "header \"alg\" must be a string, not {}",
-                type_name(other)
-            )))
-        }
-        None => return Err(Error::malformed("the header has no \"alg\"")),
-    };
-    if let Some(crit) = header.get("crit") {
-        let names = crit
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|v| format!("{:?}", v.as_str().unwrap_or("?")))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_else(|| type_name(crit).to_owned());
-        return Err(Error::malformed(format!(
-            "header \"crit\" names extensions this library does not understand ({names}); RFC 7515 §4.1.11 requires rejecting the token"
-        )));
-    }
-    for name in ["kid", "typ", "cty"] {
-        if let Some(v) = header.get(name) {
-            if !v.is_string() {
+/// Checks a header's own rules (`alg` a string, `crit` refused, `kid` / `typ` /
+/// `cty` strings) and returns its typed members (with an empty `json`).
+pub fn check_header(members: &[Member<'_>]) -> Result<Header> {
+    let mut header = Header::default();
+    let mut alg = None;
+    for m in members {
+        let v = &m.value;
+        match m.name.as_ref() {
+            "alg" => {
+                alg = Some(v.as_str().ok_or_else(|| {
+                    Error::malformed(format!(
+                        "header \"alg\" must be a string, not {}",
+                        v.kind.name()
+                    ))
+                })?)
+            }
+            "crit" => {
+                let names = match v.strings() {
+                    Some(list) => list
+                        .iter()
+                        .map(|s| format!("{s:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    None => v.kind.name().to_owned(),
+                };
                 return Err(Error::malformed(format!(
-                    "header \"{name}\" must be a string, not {}",
-                    type_name(v)
+                    "header \"crit\" names extensions this library does not understand ({names}); RFC 7515 §4.1.11 requires rejecting the token"
                 )));
             }
+            name @ ("kid" | "typ" | "cty") => {
+                let s = v.as_str().ok_or_else(|| {
+                    Error::malformed(format!(
+                        "header \"{name}\" must be a string, not {}",
+                        v.kind.name()
+                    ))
+                })?;
+                match name {
+                    "kid" => header.kid = Some(s.into_owned()),
+                    "typ" => header.typ = Some(s.into_owned()),
+                    _ => {}
+                }
+            }
+            _ => {}
         }
     }
-    Ok(alg)
+    header.alg = alg
+        .map(Cow::into_owned)
+        .ok_or_else(|| Error::malformed("the header has no \"alg\""))?;
+    Ok(header)
 }
 
 /// Header names a caller may not set through the `headers` option.
 const RESERVED_HEADERS: [&str; 3] = ["alg", "crit", "b64"];
 
 /// Builds the header of a new token: `alg`, `typ: "JWT"`, the key's `kid`
-/// (when it has one), then the caller's extra headers.
-pub fn new_header(key: &Key, extra: Option<&Object>) -> Result<Object> {
-    let mut header = Object::new();
-    header.insert("alg".into(), Value::String(key.algorithm().name().into()));
-    header.insert("typ".into(), Value::String("JWT".into()));
-    if let Some(kid) = key.kid() {
-        header.insert("kid".into(), Value::String(kid.into()));
-    }
-    if let Some(extra) = extra {
-        for (name, value) in extra {
-            if RESERVED_HEADERS.contains(&name.as_str()) {
-                return Err(Error::config(format!(
-                    "headers may not set \"{name}\": the algorithm comes from the configuration and no extension is supported"
-                )));
-            }
-            if let (Some(kid), "kid") = (key.kid(), name.as_str()) {
-                if value.as_str() != Some(kid) {
-                    return Err(Error::config(format!(
-                        "headers.kid {value} differs from the signing key's kid {kid:?}; set the keyId option instead"
-                    )));
-                }
-            }
-            header.insert(name.clone(), value.clone());
+/// (when it has one), then the caller's extra headers (which may replace `typ`).
+///
+/// ```
+/// use authx_wasm::{jws::new_header, json::JsonObject, Algorithm, Key, KeyMaterial};
+/// let key = Key::import(Algorithm::Hs256, KeyMaterial::Secret(b"s")).unwrap();
+/// assert_eq!(new_header(&key, None).unwrap().json, r#"{"alg":"HS256","typ":"JWT"}"#);
+/// let extra = JsonObject::parse(r#"{"typ":"at+jwt","x5t":"a"}"#, "headers").unwrap();
+/// assert_eq!(new_header(&key, Some(&extra)).unwrap().json, r#"{"alg":"HS256","typ":"at+jwt","x5t":"a"}"#);
+/// ```
+pub fn new_header(key: &Key, extra: Option<&JsonObject>) -> Result<Header> {
+    let alg = key.algorithm().name();
+    let members = extra.map(JsonObject::members).unwrap_or_default();
+    let mut typ = None;
+    let mut kid = key.kid().map(str::to_owned);
+    for m in &members {
+        let name = m.name.as_ref();
+        if RESERVED_HEADERS.contains(&name) {
+            return Err(Error::config(format!(
+                "headers may not set \"{name}\": the algorithm comes from the configuration and no extension is supported"
+            )));
         }
-        check_header(&header).map_err(|e| Error::config(e.message().to_owned()))?;
+        if name == "kid" {
+            match (key.kid(), m.value.as_str()) {
+                (Some(own), given) if given.as_deref() != Some(own) => {
+                    return Err(Error::config(format!(
+                        "headers.kid {} differs from the signing key's kid {own:?}; set the keyId option instead",
+                        m.value.text
+                    )))
+                }
+                _ => kid = m.value.as_str().map(Cow::into_owned),
+            }
+        }
+        if name == "typ" {
+            typ = Some(m);
+        }
     }
+    let mut json = String::with_capacity(64);
+    json.push_str("{\"alg\":");
+    json::write::string(&mut json, alg);
+    json.push_str(",\"typ\":");
+    match typ {
+        Some(m) => m.value.write_compact(&mut json),
+        None => json.push_str("\"JWT\""),
+    }
+    if let Some(own) = key.kid() {
+        json.push_str(",\"kid\":");
+        json::write::string(&mut json, own);
+    }
+    for m in &members {
+        if m.name == "typ" || (m.name == "kid" && key.kid().is_some()) {
+            continue;
+        }
+        json.push(',');
+        json.push_str(m.name_text);
+        json.push(':');
+        m.value.write_compact(&mut json);
+    }
+    json.push('}');
+    if members.is_empty() {
+        return Ok(Header {
+            alg: alg.to_owned(),
+            kid,
+            typ: Some("JWT".to_owned()),
+            json,
+        });
+    }
+    let checked = json::members(json.as_bytes(), "headers").map_err(Error::config)?;
+    let mut header = check_header(&checked).map_err(|e| Error::config(e.message().to_owned()))?;
+    header.json = json;
     Ok(header)
 }
 
-/// Signs `payload` under `header` with `key` and returns the compact token.
-pub fn sign(header: &Object, payload: &Object, key: &Key) -> Result<String> {
+/// Signs the payload JSON text under `header` with `key` and returns the compact token.
+pub fn sign(header: &Header, payload: &str, key: &Key) -> Result<String> {
     sign_within(header, payload, key, usize::MAX)
 }
 
 /// [`sign`], refusing a token longer than `max_len` (one this configuration could not decode).
-pub fn sign_within(header: &Object, payload: &Object, key: &Key, max_len: usize) -> Result<String> {
+pub fn sign_within(header: &Header, payload: &str, key: &Key, max_len: usize) -> Result<String> {
     if !key.can_sign() {
         return Err(Error::config(
             "this instance holds only a verification key and cannot create tokens",
         ));
     }
-    let mut token = String::with_capacity(512);
-    base64url::encode_into(json::to_string(header).as_bytes(), &mut token);
+    let mut token = String::with_capacity((header.json.len() + payload.len()) * 4 / 3 + 100);
+    base64url::encode_into(header.json.as_bytes(), &mut token);
     token.push('.');
-    base64url::encode_into(json::to_string(payload).as_bytes(), &mut token);
+    base64url::encode_into(payload.as_bytes(), &mut token);
     let signature = key.sign(token.as_bytes())?;
     token.push('.');
     base64url::encode_into(&signature, &mut token);
@@ -230,6 +311,6 @@ mod tests {
         assert!(err(&enc(r#"{"alg":"HS256","alg":"none"}"#)).contains("\"alg\" twice"));
         assert!(err(&enc(r#"{"alg":"HS256","crit":["exp"]}"#)).contains("crit"));
         assert!(err(&enc(r#"{"alg":"HS256","kid":7}"#)).contains("\"kid\" must be a string"));
-        assert_eq!(parse(&enc(r#"{"alg":"none"}"#), 100).unwrap().alg, "none");
+        assert_eq!(parse(&enc(r#"{"alg":"none"}"#), 100).unwrap().header.alg, "none");
     }
 }

@@ -9,10 +9,9 @@
 use crate::core::claims::{is_registered, Audience, TokenType, REGISTERED};
 use crate::core::config::{Config, Lifetime};
 use crate::core::error::{Error, Result};
-use crate::core::json::Object;
+use crate::core::json::{self, JsonObject};
 use crate::core::keys::Key;
 use crate::core::{jws, random};
-use serde_json::Value;
 
 /// What to put into a new token; unset fields take the configuration's values.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,13 +25,13 @@ pub struct TokenRequest {
     /// The `scopes` claim, when given.
     pub scopes: Option<Vec<String>>,
     /// Custom claims; names of registered claims are refused.
-    pub data: Option<Object>,
+    pub data: Option<JsonObject>,
     /// Overrides the configured lifetime.
     pub expires_in: Option<Lifetime>,
     /// Overrides the configured audience.
     pub audience: Option<Audience>,
     /// Extra protected-header members (such as `kid`).
-    pub headers: Option<Object>,
+    pub headers: Option<JsonObject>,
 }
 
 impl TokenRequest {
@@ -51,18 +50,25 @@ impl TokenRequest {
     }
 }
 
-/// Builds the claims of a new token at time `now` (seconds).
-pub fn claims(config: &Config, req: &TokenRequest, now: f64) -> Result<Object> {
+/// Builds the claims of a new token at time `now` (seconds), as JSON text.
+///
+/// ```
+/// use authx_wasm::{mint::claims, Config, TokenRequest, TokenType};
+/// let json = claims(&Config::default(), &TokenRequest::new(TokenType::Refresh, "42"), 100.5).unwrap();
+/// assert!(json.starts_with(r#"{"sub":"42","jti":""#));
+/// assert!(json.ends_with(r#","type":"refresh","csrf":"","iat":100,"exp":1728100}"#));
+/// ```
+pub fn claims(config: &Config, req: &TokenRequest, now: f64) -> Result<String> {
     if req.uid.is_empty() {
         return Err(Error::config("uid must be a non-empty string"));
     }
-    if let Some(data) = &req.data {
-        if let Some(name) = data.keys().find(|k| is_registered(k)) {
-            return Err(Error::config(format!(
-                "data may not contain \"{name}\": it is a registered claim ({}); pass it through its own option",
-                REGISTERED.join(", ")
-            )));
-        }
+    let data = req.data.as_ref().map(JsonObject::members).unwrap_or_default();
+    if let Some(m) = data.iter().find(|m| is_registered(&m.name)) {
+        return Err(Error::config(format!(
+            "data may not contain \"{}\": it is a registered claim ({}); pass it through its own option",
+            m.name,
+            REGISTERED.join(", ")
+        )));
     }
     if let Some(aud) = &req.audience {
         if aud.names().is_empty() || aud.names().iter().any(String::is_empty) {
@@ -76,44 +82,48 @@ pub fn claims(config: &Config, req: &TokenRequest, now: f64) -> Result<Object> {
         TokenType::Access => config.access_token_expires,
         TokenType::Refresh => config.refresh_token_expires,
     });
-    let csrf = if config.csrf {
-        random::uuid_v4()?
-    } else {
-        String::new()
-    };
 
-    let mut c = Object::new();
-    c.insert("sub".into(), Value::String(req.uid.clone()));
-    c.insert("jti".into(), Value::String(random::uuid_v4()?));
-    c.insert("type".into(), Value::String(req.token_type.as_str().into()));
+    let mut c = String::with_capacity(256 + req.uid.len() + req.data.as_ref().map_or(0, |d| d.as_str().len()));
+    c.push_str("{\"sub\":");
+    json::write::string(&mut c, &req.uid);
+    c.push_str(",\"jti\":\"");
+    c.push_str(&random::uuid_v4()?);
+    c.push_str("\",\"type\":\"");
+    c.push_str(req.token_type.as_str());
+    c.push('"');
     if req.token_type == TokenType::Access {
-        c.insert("fresh".into(), Value::Bool(req.fresh));
+        c.push_str(if req.fresh { ",\"fresh\":true" } else { ",\"fresh\":false" });
     }
-    c.insert("csrf".into(), Value::String(csrf));
-    c.insert("iat".into(), whole(iat));
+    c.push_str(",\"csrf\":\"");
+    if config.csrf {
+        c.push_str(&random::uuid_v4()?);
+    }
+    c.push_str("\",\"iat\":");
+    json::write::whole(&mut c, iat);
     if let Lifetime::Seconds(secs) = lifetime {
-        c.insert("exp".into(), whole(iat + secs as f64));
+        c.push_str(",\"exp\":");
+        json::write::whole(&mut c, iat + secs as f64);
     }
     if let Some(aud) = req.audience.as_ref().or(config.audience.as_ref()) {
-        c.insert("aud".into(), aud.to_value());
+        c.push_str(",\"aud\":");
+        aud.write_json(&mut c);
     }
     if let Some(iss) = &config.issuer {
-        c.insert("iss".into(), Value::String(iss.clone()));
+        c.push_str(",\"iss\":");
+        json::write::string(&mut c, iss);
     }
-    if let Some(data) = &req.data {
-        c.extend(data.iter().map(|(k, v)| (k.clone(), v.clone())));
+    for m in &data {
+        c.push(',');
+        c.push_str(m.name_text);
+        c.push(':');
+        m.value.write_compact(&mut c);
     }
     if let Some(scopes) = &req.scopes {
-        c.insert(
-            "scopes".into(),
-            Value::Array(scopes.iter().cloned().map(Value::String).collect()),
-        );
+        c.push_str(",\"scopes\":");
+        json::write::strings(&mut c, scopes);
     }
+    c.push('}');
     Ok(c)
-}
-
-fn whole(seconds: f64) -> Value {
-    Value::Number((seconds as i64).into())
 }
 
 /// Makes and signs a token at time `now` (seconds).
@@ -131,7 +141,19 @@ pub fn mint(config: &Config, key: &Key, req: &TokenRequest, now: f64) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::json::parse_object;
+    use crate::core::claims::Claims;
+
+    fn data(text: &str) -> Option<JsonObject> {
+        Some(JsonObject::parse(text, "data").unwrap())
+    }
+
+    fn names(json: &str) -> Vec<String> {
+        json::members(json.as_bytes(), "t")
+            .unwrap()
+            .iter()
+            .map(|m| m.name.to_string())
+            .collect()
+    }
 
     #[test]
     fn access_token_claims_in_authx_order() {
@@ -143,15 +165,18 @@ mod tests {
         let mut req = TokenRequest::new(TokenType::Access, "u1");
         req.fresh = true;
         req.scopes = Some(vec!["read".into()]);
-        req.data = Some(parse_object(br#"{"role":"admin"}"#, "data").unwrap());
-        let c = claims(&config, &req, 1_796_316_753.9).unwrap();
+        req.data = data(r#"{"role":"admin","n":{ "x" : [1, 2] }}"#);
+        let json = claims(&config, &req, 1_796_316_753.9).unwrap();
         assert_eq!(
-            c.keys().collect::<Vec<_>>(),
-            ["sub", "jti", "type", "fresh", "csrf", "iat", "exp", "aud", "iss", "role", "scopes"]
+            names(&json),
+            ["sub", "jti", "type", "fresh", "csrf", "iat", "exp", "aud", "iss", "role", "n", "scopes"]
         );
-        assert_eq!(c["iat"], 1_796_316_753_i64);
-        assert_eq!(c["exp"], 1_796_316_753_i64 + 900);
-        assert_eq!(c["csrf"], "");
+        let c = Claims::read(json.as_bytes()).unwrap();
+        assert_eq!(c.iat, Some(1_796_316_753.0));
+        assert_eq!(c.exp, Some(1_796_316_753.0 + 900.0));
+        assert_eq!(c.csrf.as_deref(), Some(""));
+        assert_eq!(c.jti.as_ref().map(String::len), Some(36));
+        assert!(json.contains(r#""iss":"api","role":"admin","n":{"x":[1,2]},"scopes":["read"]}"#), "{json}");
     }
 
     #[test]
@@ -160,10 +185,11 @@ mod tests {
             csrf: true,
             ..Config::default()
         };
-        let c = claims(&config, &TokenRequest::new(TokenType::Refresh, "u"), 100.0).unwrap();
-        assert!(!c.contains_key("fresh"));
-        assert_eq!(c["exp"], 100 + 1_728_000);
-        assert_eq!(c["csrf"].as_str().unwrap().len(), 36);
+        let json = claims(&config, &TokenRequest::new(TokenType::Refresh, "u"), 100.0).unwrap();
+        let c = Claims::read(json.as_bytes()).unwrap();
+        assert_eq!(c.fresh, None);
+        assert_eq!(c.exp, Some(100.0 + 1_728_000.0));
+        assert_eq!(c.csrf.map(|s| s.len()), Some(36));
     }
 
     #[test]
@@ -171,7 +197,7 @@ mod tests {
         let config = Config::default();
         assert!(claims(&config, &TokenRequest::new(TokenType::Access, ""), 0.0).is_err());
         let mut req = TokenRequest::new(TokenType::Access, "u");
-        req.data = Some(parse_object(br#"{"exp":1}"#, "data").unwrap());
+        req.data = data(r#"{"exp":1}"#);
         let err = claims(&config, &req, 0.0).unwrap_err();
         assert!(err.message().starts_with("data may not contain \"exp\""));
     }
@@ -180,8 +206,7 @@ mod tests {
     fn no_expiry_when_lifetime_is_never() {
         let mut req = TokenRequest::new(TokenType::Access, "u");
         req.expires_in = Some(Lifetime::Never);
-        assert!(!claims(&Config::default(), &req, 0.0)
-            .unwrap()
-            .contains_key("exp"));
+        let json = claims(&Config::default(), &req, 0.0).unwrap();
+        assert!(!names(&json).contains(&"exp".to_string()));
     }
 }

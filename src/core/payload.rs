@@ -4,14 +4,14 @@
 //! argument, so the answer comes from the same clock that verified the token.
 
 use crate::core::claims::Claims;
-use crate::core::json::Object;
+use crate::core::jws::Header;
 use crate::core::scopes;
 
 /// A decoded token.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Payload {
     /// The protected header.
-    pub header: Object,
+    pub header: Header,
     /// The claims.
     pub claims: Claims,
 }

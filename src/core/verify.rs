@@ -16,7 +16,6 @@ use crate::core::claims::{Audience, Claims, TokenType};
 use crate::core::clock::{format_iso, format_seconds};
 use crate::core::config::Config;
 use crate::core::error::{Error, ErrorKind, Result};
-use crate::core::json;
 use crate::core::jws;
 use crate::core::keys::jwks::KeySet;
 use crate::core::payload::Payload;
@@ -27,8 +26,8 @@ use crate::core::payload::Payload;
 pub fn decode(config: &Config, keys: &KeySet, token: &str, now: f64) -> Result<Payload> {
     let parts = jws::parse(token, config.max_token_length)?;
     keys.verify(
-        &parts.header,
-        &parts.alg,
+        parts.header.kid.as_deref(),
+        &parts.header.alg,
         parts.signing_input.as_bytes(),
         &parts.signature,
     )?;
@@ -54,8 +53,7 @@ pub fn decode_unverified(token: &str, max_len: usize) -> Result<Payload> {
 }
 
 fn read_claims(payload: &[u8]) -> Result<Claims> {
-    let object = json::parse_object(payload, "payload").map_err(Error::malformed)?;
-    Claims::from_object(object)
+    Claims::read(payload)
 }
 
 /// Checks `exp`, `nbf` and `iat` against `now` with `leeway` seconds of tolerance.
@@ -63,15 +61,16 @@ fn read_claims(payload: &[u8]) -> Result<Claims> {
 /// Expired when `exp <= now - leeway`; not yet valid when `nbf > now + leeway`
 /// or `iat > now + leeway`.
 pub fn check_times(claims: &Claims, now: f64, leeway: f64) -> Result<()> {
-    let lw = format_seconds(leeway);
+    let lw = || format_seconds(leeway);
     if let Some(exp) = claims.exp {
         if exp <= now - leeway {
             return Err(Error::new(
                 ErrorKind::Expired,
                 format!(
-                    "token expired {} s ago at {}; leeway {lw} s",
+                    "token expired {} s ago at {}; leeway {} s",
                     format_seconds(now - exp),
-                    format_iso(exp)
+                    format_iso(exp),
+                    lw()
                 ),
             ));
         }
@@ -81,9 +80,10 @@ pub fn check_times(claims: &Claims, now: f64, leeway: f64) -> Result<()> {
             return Err(Error::new(
                 ErrorKind::NotYetValid,
                 format!(
-                    "token is not valid before {} (nbf), {} s from now; leeway {lw} s",
+                    "token is not valid before {} (nbf), {} s from now; leeway {} s",
                     format_iso(nbf),
-                    format_seconds(nbf - now)
+                    format_seconds(nbf - now),
+                    lw()
                 ),
             ));
         }
@@ -93,9 +93,10 @@ pub fn check_times(claims: &Claims, now: f64, leeway: f64) -> Result<()> {
             return Err(Error::new(
                 ErrorKind::NotYetValid,
                 format!(
-                    "token was issued in the future: iat {} is {} s from now; leeway {lw} s",
+                    "token was issued in the future: iat {} is {} s from now; leeway {} s",
                     format_iso(iat),
-                    format_seconds(iat - now)
+                    format_seconds(iat - now),
+                    lw()
                 ),
             ));
         }
@@ -239,10 +240,9 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::json::parse_object;
 
     fn claims(json: &str) -> Claims {
-        Claims::from_object(parse_object(json.as_bytes(), "payload").unwrap()).unwrap()
+        Claims::read(json.as_bytes()).unwrap()
     }
 
     #[test]

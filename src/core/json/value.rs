@@ -1,4 +1,4 @@
-//! Strict JSON for headers and claims.
+//! Strict JSON over `serde_json` trees, for keys (JWK, JWKS): the rules of [`super`].
 //!
 //! `serde_json` keeps the last of two members with the same name; RFC 7515
 //! §4 and RFC 7519 §4 say a parser must either reject such input or use the last
