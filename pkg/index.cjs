@@ -4,6 +4,7 @@
 const glue = require("./node/authx_wasm.js");
 const errors = require("./errors.mjs");
 const { bind } = require("./bind.mjs");
+const { TokenPayload } = require("./payload.mjs");
 
 bind(glue);
 
@@ -18,7 +19,7 @@ function initSync() {}
 module.exports = {
   ...errors,
   AuthX: glue.AuthX,
-  TokenPayload: glue.TokenPayload,
+  TokenPayload,
   generateKeyPair: glue.generateKeyPair,
   generateSecret: glue.generateSecret,
   exportJwk: glue.exportJwk,

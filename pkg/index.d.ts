@@ -1,9 +1,10 @@
 /// <reference lib="esnext.disposable" />
-// (The generated classes implement Symbol.dispose, which needs this lib.)
+// (The generated AuthX class implements Symbol.dispose, which needs this lib.)
 // Types of authx-wasm, the same for every entry (Node, browsers, bundlers, Workers, Deno).
-// AuthX, TokenPayload and the option types come from the Rust binding (generated);
-// the error classes from errors.d.ts.
-export { AuthX, TokenPayload, generateKeyPair, generateSecret, exportJwk, exportPem } from "./node/authx_wasm";
+// AuthX and the option types come from the Rust binding (generated); TokenPayload
+// from payload.d.ts; the error classes from errors.d.ts.
+export { AuthX, generateKeyPair, generateSecret, exportJwk, exportPem } from "./node/authx_wasm";
+export { TokenPayload } from "./payload";
 export type {
   Algorithm,
   HmacAlgorithm,

@@ -6,7 +6,8 @@ import { bind } from "./bind.mjs";
 import { BadConfigurationError } from "./errors.mjs";
 
 export * from "./errors.mjs";
-export { AuthX, TokenPayload, generateKeyPair, generateSecret, exportJwk, exportPem } from "./web/authx_wasm.js";
+export { AuthX, generateKeyPair, generateSecret, exportJwk, exportPem } from "./web/authx_wasm.js";
+export { TokenPayload } from "./payload.mjs";
 
 let ready; // the promise of init(), once asked for
 let loaded = false;

@@ -9,7 +9,8 @@ glue.initSync({ module: wasmModule });
 bind(glue);
 
 export * from "./errors.mjs";
-export { AuthX, TokenPayload, generateKeyPair, generateSecret, exportJwk, exportPem } from "./web/authx_wasm.js";
+export { AuthX, generateKeyPair, generateSecret, exportJwk, exportPem } from "./web/authx_wasm.js";
+export { TokenPayload } from "./payload.mjs";
 
 /** Resolves at once: in Workers the module is ready as soon as it is imported. */
 export function init() {

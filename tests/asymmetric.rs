@@ -57,7 +57,11 @@ fn public_asymmetric_vectors_verify_with_jwk_and_pem() {
             let p = auth
                 .decode(token, now)
                 .unwrap_or_else(|e| panic!("{id}: {e}"));
-            assert_eq!(serde_json::from_str::<Value>(&p.claims.json).unwrap(), v["claims"], "{id}");
+            assert_eq!(
+                serde_json::from_str::<Value>(&p.claims.json).unwrap(),
+                v["claims"],
+                "{id}"
+            );
             // A verifier built from only a public key cannot mint.
             let err = auth.create_token(&access("u"), now).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::BadConfiguration, "{id}");

@@ -70,7 +70,10 @@ fn round_trip(alg: &str) {
     let verifier =
         JsAuthX::new(obj(&[("algorithm", s(alg)), ("publicKey", public.clone())])).unwrap();
     let p = verifier.decode_token(s(&token)).unwrap();
-    assert_eq!(p.sub().as_deref(), Some("alice"));
+    assert_eq!(
+        get(&get(&p, "claims"), "sub").as_string().as_deref(),
+        Some("alice")
+    );
     assert_eq!(
         error_name(verifier.create_access_token(obj(&[("uid", s("u"))]))),
         "BadConfigurationError"
@@ -136,7 +139,8 @@ fn public_vectors_verify_in_wasm() {
             let p = auth
                 .decode_token(s(v["token"].as_str().unwrap()))
                 .unwrap_or_else(|e| panic!("{id}: {e:?}"));
-            assert_eq!(p.exp(), v["claims"]["exp"].as_f64(), "{id}");
+            let exp = get(&get(&p, "claims"), "exp").as_f64();
+            assert_eq!(exp, v["claims"]["exp"].as_f64(), "{id}");
         }
     }
 }

@@ -85,10 +85,7 @@ function setBadge(el, text, tone) {
 let current = null;
 
 function decodeCurrent() {
-  if (current) {
-    current.free();
-    current = null;
-  }
+  current = null;
   const token = $("token").value.trim();
   hide($("decode-error"));
   if (!token) {
@@ -246,7 +243,6 @@ function verifyToken(event) {
   box.replaceChildren(title, " ", detail);
   box.dataset.sub = payload.sub ?? "";
   box.hidden = false;
-  payload.free();
 }
 
 // -------------------------------------------------------------------- start

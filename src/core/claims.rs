@@ -142,7 +142,10 @@ fn strings_claim(value: &Raw<'_>, what: &str) -> Result<Vec<String>> {
         Error::malformed(if value.kind == Kind::Array {
             format!("{what} must be an array of strings")
         } else {
-            format!("{what} must be an array of strings, not {}", value.kind.name())
+            format!(
+                "{what} must be an array of strings, not {}",
+                value.kind.name()
+            )
         })
     })
 }

@@ -311,6 +311,9 @@ mod tests {
         assert!(err(&enc(r#"{"alg":"HS256","alg":"none"}"#)).contains("\"alg\" twice"));
         assert!(err(&enc(r#"{"alg":"HS256","crit":["exp"]}"#)).contains("crit"));
         assert!(err(&enc(r#"{"alg":"HS256","kid":7}"#)).contains("\"kid\" must be a string"));
-        assert_eq!(parse(&enc(r#"{"alg":"none"}"#), 100).unwrap().header.alg, "none");
+        assert_eq!(
+            parse(&enc(r#"{"alg":"none"}"#), 100).unwrap().header.alg,
+            "none"
+        );
     }
 }

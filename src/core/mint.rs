@@ -62,7 +62,11 @@ pub fn claims(config: &Config, req: &TokenRequest, now: f64) -> Result<String> {
     if req.uid.is_empty() {
         return Err(Error::config("uid must be a non-empty string"));
     }
-    let data = req.data.as_ref().map(JsonObject::members).unwrap_or_default();
+    let data = req
+        .data
+        .as_ref()
+        .map(JsonObject::members)
+        .unwrap_or_default();
     if let Some(m) = data.iter().find(|m| is_registered(&m.name)) {
         return Err(Error::config(format!(
             "data may not contain \"{}\": it is a registered claim ({}); pass it through its own option",
@@ -83,7 +87,9 @@ pub fn claims(config: &Config, req: &TokenRequest, now: f64) -> Result<String> {
         TokenType::Refresh => config.refresh_token_expires,
     });
 
-    let mut c = String::with_capacity(256 + req.uid.len() + req.data.as_ref().map_or(0, |d| d.as_str().len()));
+    let mut c = String::with_capacity(
+        256 + req.uid.len() + req.data.as_ref().map_or(0, |d| d.as_str().len()),
+    );
     c.push_str("{\"sub\":");
     json::write::string(&mut c, &req.uid);
     c.push_str(",\"jti\":\"");
@@ -92,7 +98,11 @@ pub fn claims(config: &Config, req: &TokenRequest, now: f64) -> Result<String> {
     c.push_str(req.token_type.as_str());
     c.push('"');
     if req.token_type == TokenType::Access {
-        c.push_str(if req.fresh { ",\"fresh\":true" } else { ",\"fresh\":false" });
+        c.push_str(if req.fresh {
+            ",\"fresh\":true"
+        } else {
+            ",\"fresh\":false"
+        });
     }
     c.push_str(",\"csrf\":\"");
     if config.csrf {
@@ -169,14 +179,20 @@ mod tests {
         let json = claims(&config, &req, 1_796_316_753.9).unwrap();
         assert_eq!(
             names(&json),
-            ["sub", "jti", "type", "fresh", "csrf", "iat", "exp", "aud", "iss", "role", "n", "scopes"]
+            [
+                "sub", "jti", "type", "fresh", "csrf", "iat", "exp", "aud", "iss", "role", "n",
+                "scopes"
+            ]
         );
         let c = Claims::read(json.as_bytes()).unwrap();
         assert_eq!(c.iat, Some(1_796_316_753.0));
         assert_eq!(c.exp, Some(1_796_316_753.0 + 900.0));
         assert_eq!(c.csrf.as_deref(), Some(""));
         assert_eq!(c.jti.as_ref().map(String::len), Some(36));
-        assert!(json.contains(r#""iss":"api","role":"admin","n":{"x":[1,2]},"scopes":["read"]}"#), "{json}");
+        assert!(
+            json.contains(r#""iss":"api","role":"admin","n":{"x":[1,2]},"scopes":["read"]}"#),
+            "{json}"
+        );
     }
 
     #[test]

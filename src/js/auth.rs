@@ -3,7 +3,6 @@
 use super::clock::JsClock;
 use super::error::{lift, JsResult};
 use super::options::{authx_options, Options};
-use super::payload::TokenPayload;
 use crate::core::authx::AuthX;
 use crate::core::claims::TokenType;
 use crate::core::clock::Clock;
@@ -102,8 +101,8 @@ impl JsAuthX {
         lift(self.clock.now_seconds())
     }
 
-    fn payload(&self, inner: crate::core::payload::Payload) -> TokenPayload {
-        TokenPayload::new(inner, self.clock.clone(), self.inner.config().leeway)
+    fn payload(&self, inner: &crate::core::payload::Payload) -> JsResult<JsValue> {
+        super::payload::to_js(inner, &self.clock, self.inner.config().leeway)
     }
 
     /// Creates an access token.
@@ -152,28 +151,28 @@ impl JsAuthX {
     }
 
     /// Decodes and verifies a token (alg, signature, exp, nbf, iat, iss, aud).
-    #[wasm_bindgen(js_name = decodeToken)]
+    #[wasm_bindgen(js_name = decodeToken, unchecked_return_type = "TokenPayload")]
     pub fn decode_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
-    ) -> JsResult<TokenPayload> {
+    ) -> JsResult<JsValue> {
         let token = lift(token_string(&token, self.inner.config().max_token_length))?;
         let payload = lift(self.inner.decode(&token, self.now()?))?;
-        Ok(self.payload(payload))
+        self.payload(&payload)
     }
 
     /// `decodeToken` plus AuthX's request checks, in AuthX's order: type, fresh, CSRF, scopes.
-    #[wasm_bindgen(js_name = verifyToken)]
+    #[wasm_bindgen(js_name = verifyToken, unchecked_return_type = "TokenPayload")]
     pub fn verify_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: JsValue,
-    ) -> JsResult<TokenPayload> {
+    ) -> JsResult<JsValue> {
         let token = lift(token_string(&token, self.inner.config().max_token_length))?;
         let o = lift(Options::new(&options, "options", VERIFY_OPTIONS))?;
         let req = lift(requirements(&o))?;
         let payload = lift(self.inner.verify(&token, &req, self.now()?))?;
-        Ok(self.payload(payload))
+        self.payload(&payload)
     }
 
     /// The public verification keys as a JWKS `{ keys: [...] }`, ready to serve

@@ -16,6 +16,11 @@ impl JsClock {
     pub fn new(now: Option<Function>) -> Self {
         JsClock { now }
     }
+
+    /// The caller's `now` function, or `undefined` for `Date.now()`.
+    pub fn function(&self) -> JsValue {
+        self.now.as_ref().map_or(JsValue::UNDEFINED, |f| f.into())
+    }
 }
 
 impl Clock for JsClock {

@@ -196,14 +196,6 @@ export interface HasScopesOptions {
   allRequired?: boolean;
 }
 
-export interface TokenPayload {
-  /**
-   * Do the token's scopes grant the given ones? A token scope `prefix:*` is a wildcard.
-   * `hasScopes("a", "b")`, `hasScopes("a", "b", { allRequired: false })`,
-   * `hasScopes(["a", "b"], { allRequired: false })`.
-   */
-  hasScopes(...scopes: string[]): boolean;
-  hasScopes(...args: [...scopes: string[], options: HasScopesOptions]): boolean;
-  hasScopes(scopes: string[], options?: HasScopesOptions): boolean;
-}
+// TokenPayload is a JavaScript class (pkg/payload.mjs) made from the checked JSON text.
+import type { TokenPayload } from "../payload";
 "#;

@@ -9,7 +9,7 @@ use crate::core::alg::Algorithm;
 use crate::core::claims::Audience;
 use crate::core::config::{Config, Lifetime};
 use crate::core::error::{Error, Result};
-use crate::core::json::{self, Object};
+use crate::core::json::{self, JsonObject, Object};
 use crate::core::keys::spec::KeySpec;
 use crate::core::keys::KeyMaterial;
 use js_sys::Function;
@@ -154,7 +154,7 @@ impl<'a> Options<'a> {
     }
 
     /// An optional plain object, taken as JSON (`JSON.stringify` semantics).
-    pub fn json_object(&self, name: &str) -> Result<Option<Object>> {
+    pub fn json_object(&self, name: &str) -> Result<Option<JsonObject>> {
         let v = self.get(name)?;
         if v.is_undefined() {
             return Ok(None);
@@ -172,7 +172,7 @@ impl<'a> Options<'a> {
                 )
             })?;
         // Arrays, Dates and the like serialize to something other than an object: refused here.
-        json::parse_object(text.as_bytes(), &self.name(name))
+        JsonObject::parse(text, &self.name(name))
             .map(Some)
             .map_err(Error::config)
     }

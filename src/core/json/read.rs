@@ -179,8 +179,12 @@ pub struct Member<'a> {
 /// assert!(members(b"[1]", "payload").is_err());
 /// ```
 pub fn members<'a>(bytes: &'a [u8], what: &str) -> Result<Vec<Member<'a>>, String> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| format!("{what} is not valid JSON: not UTF-8 at byte {}", e.valid_up_to()))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{what} is not valid JSON: not UTF-8 at byte {}",
+            e.valid_up_to()
+        )
+    })?;
     let mut p = Parser::new(text.as_bytes());
     p.ws();
     match p.peek() {
@@ -203,6 +207,35 @@ pub fn members<'a>(bytes: &'a [u8], what: &str) -> Result<Vec<Member<'a>>, Strin
         return Err(Failure::new(p.pos, "trailing characters after the object").message(what));
     }
     Ok(out)
+}
+
+/// Checks `bytes` as one JSON value of any type under the rules of [`super`].
+///
+/// ```
+/// use authx_wasm::json::read::value;
+/// assert_eq!(value(br#" ["a","b"] "#, "scopes").unwrap().strings().unwrap(), ["a", "b"]);
+/// assert!(value(br#"[{"k":1,"k":2}]"#, "scopes").is_err());
+/// ```
+pub fn value<'a>(bytes: &'a [u8], what: &str) -> Result<Raw<'a>, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{what} is not valid JSON: not UTF-8 at byte {}",
+            e.valid_up_to()
+        )
+    })?;
+    let mut p = Parser::new(text.as_bytes());
+    p.ws();
+    let start = p.pos;
+    let kind = p.value(0).map_err(|e| e.message(what))?;
+    let end = p.pos;
+    p.ws();
+    if p.peek().is_some() {
+        return Err(Failure::new(p.pos, "trailing characters").message(what));
+    }
+    Ok(Raw {
+        text: slice(text, start, end),
+        kind,
+    })
 }
 
 /// An owned JSON object text that passed [`members`]: custom claims (AuthX's
@@ -286,7 +319,10 @@ impl Failure {
     fn message(&self, what: &str) -> String {
         match &self.duplicate {
             Some(name) => format!("{what} has the member {name:?} twice"),
-            None => format!("{what} is not valid JSON: {} at byte {}", self.why, self.pos),
+            None => format!(
+                "{what} is not valid JSON: {} at byte {}",
+                self.why, self.pos
+            ),
         }
     }
 }
@@ -618,9 +654,18 @@ mod tests {
 
     #[test]
     fn rejects_duplicates_at_any_depth_even_when_escaped() {
-        assert_eq!(err(r#"{"sub":"a","sub":"b"}"#), r#"payload has the member "sub" twice"#);
-        assert_eq!(err(r#"{"a":[{"k":1,"k":1}]}"#), r#"payload has the member "k" twice"#);
-        assert_eq!(err(r#"{"sub":1,"\u0073ub":2}"#), r#"payload has the member "sub" twice"#);
+        assert_eq!(
+            err(r#"{"sub":"a","sub":"b"}"#),
+            r#"payload has the member "sub" twice"#
+        );
+        assert_eq!(
+            err(r#"{"a":[{"k":1,"k":1}]}"#),
+            r#"payload has the member "k" twice"#
+        );
+        assert_eq!(
+            err(r#"{"sub":1,"\u0073ub":2}"#),
+            r#"payload has the member "sub" twice"#
+        );
         // Past the linear scan, the sorted set must catch it too.
         let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{i}")).collect();
         let text = format!("{{{},\"k7\":0}}", many.join(","));
@@ -631,17 +676,47 @@ mod tests {
     #[test]
     fn rejects_what_is_not_strict_json() {
         for bad in [
-            "", " ", "{", "{}}", "{} {}", r#"{"a"}"#, r#"{"a":}"#, r#"{"a":1,}"#, r#"{,}"#,
-            r#"{a:1}"#, r#"{'a':1}"#, r#"{"a":01}"#, r#"{"a":1.}"#, r#"{"a":.5}"#,
-            r#"{"a":1e}"#, r#"{"a":+1}"#, r#"{"a":-}"#, r#"{"a":NaN}"#, r#"{"a":Infinity}"#,
-            r#"{"a":1e400}"#, r#"{"a":-1e309}"#, r#"{"a":tru}"#, r#"{"a":nul}"#,
-            r#"{"a":"\x"}"#, r#"{"a":"\u12"}"#, r#"{"a":"\ud800"}"#, r#"{"a":"\udc00"}"#,
-            r#"{"a":"\ud800\u0041"}"#, "{\"a\":\"\t\"}", "{\"a\":\"\u{0}\"}", r#"{"a":[1,]}"#,
-            r#"{"a":[1 2]}"#, "\u{feff}{}", r#"{"a":"x}"#, r#"{"a":1"#,
+            "",
+            " ",
+            "{",
+            "{}}",
+            "{} {}",
+            r#"{"a"}"#,
+            r#"{"a":}"#,
+            r#"{"a":1,}"#,
+            r#"{,}"#,
+            r#"{a:1}"#,
+            r#"{'a':1}"#,
+            r#"{"a":01}"#,
+            r#"{"a":1.}"#,
+            r#"{"a":.5}"#,
+            r#"{"a":1e}"#,
+            r#"{"a":+1}"#,
+            r#"{"a":-}"#,
+            r#"{"a":NaN}"#,
+            r#"{"a":Infinity}"#,
+            r#"{"a":1e400}"#,
+            r#"{"a":-1e309}"#,
+            r#"{"a":tru}"#,
+            r#"{"a":nul}"#,
+            r#"{"a":"\x"}"#,
+            r#"{"a":"\u12"}"#,
+            r#"{"a":"\ud800"}"#,
+            r#"{"a":"\udc00"}"#,
+            r#"{"a":"\ud800\u0041"}"#,
+            "{\"a\":\"\t\"}",
+            "{\"a\":\"\u{0}\"}",
+            r#"{"a":[1,]}"#,
+            r#"{"a":[1 2]}"#,
+            "\u{feff}{}",
+            r#"{"a":"x}"#,
+            r#"{"a":1"#,
         ] {
             assert!(members(bad.as_bytes(), "payload").is_err(), "{bad:?}");
         }
-        assert!(members(b"{\"a\":\"\xff\"}", "payload").unwrap_err().contains("UTF-8"));
+        assert!(members(b"{\"a\":\"\xff\"}", "payload")
+            .unwrap_err()
+            .contains("UTF-8"));
         assert_eq!(err("\"x\""), "payload must be a JSON object, not a string");
         assert_eq!(err("[1]"), "payload must be a JSON object, not an array");
         assert!(err("{} x").contains("trailing"));
@@ -651,9 +726,12 @@ mod tests {
     #[test]
     fn accepts_strict_json() {
         for good in [
-            "{}", " {\n\t\"a\" : -0.5e-3 }\r\n", r#"{"a":"\ud83d\ude00 \u00e9 \/ \" \\"}"#,
+            "{}",
+            " {\n\t\"a\" : -0.5e-3 }\r\n",
+            r#"{"a":"\ud83d\ude00 \u00e9 \/ \" \\"}"#,
             r#"{"a":[],"b":{},"c":[[]],"d":0,"e":-0,"f":1E+2,"g":false,"h":null}"#,
-            r#"{"__proto__":{"x":1}}"#, "{\"é\":\"€\"}",
+            r#"{"__proto__":{"x":1}}"#,
+            "{\"é\":\"€\"}",
         ] {
             assert!(members(good.as_bytes(), "payload").is_ok(), "{good:?}");
         }

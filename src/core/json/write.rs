@@ -100,12 +100,20 @@ mod tests {
         // What is written reads back to the same string.
         let text = format!("{{\"k\":{out}}}");
         let m = crate::core::json::members(text.as_bytes(), "t").unwrap();
-        assert_eq!(m[0].value.as_str().unwrap(), "\u{7f}\u{1f}\u{8}\u{c}\r\t/\u{2028}😀");
+        assert_eq!(
+            m[0].value.as_str().unwrap(),
+            "\u{7f}\u{1f}\u{8}\u{c}\r\t/\u{2028}😀"
+        );
     }
 
     #[test]
     fn whole_numbers() {
-        for (v, s) in [(0.0, "0"), (-0.5, "0"), (9007199254740991.0, "9007199254740991"), (-1.0, "-1")] {
+        for (v, s) in [
+            (0.0, "0"),
+            (-0.5, "0"),
+            (9007199254740991.0, "9007199254740991"),
+            (-1.0, "-1"),
+        ] {
             let mut out = String::new();
             whole(&mut out, v);
             assert_eq!(out, s);

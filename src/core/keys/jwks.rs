@@ -211,16 +211,12 @@ mod tests {
         assert_eq!(k.kid(), old.kid());
         assert!(set.verify(None, "ES256", b"m", &sig).is_ok());
         // The kid of the other key: that key's signature error, not a fallback.
-        let err = set
-            .verify(new.kid(), "ES256", b"m", &sig)
-            .unwrap_err();
+        let err = set.verify(new.kid(), "ES256", b"m", &sig).unwrap_err();
         assert_eq!(
             err.message(),
             "ES256 signature does not match the token's header and payload"
         );
-        let err = set
-            .verify(Some("gone"), "ES256", b"m", &sig)
-            .unwrap_err();
+        let err = set.verify(Some("gone"), "ES256", b"m", &sig).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidSignature);
         assert!(
             err.message()
@@ -247,9 +243,7 @@ mod tests {
         let es = generate::key_pair(Algorithm::Es256, None).unwrap();
         let set = KeySet::new(vec![ed.public_key(), es.public_key()]);
         let sig = es.sign(b"m").unwrap();
-        let err = set
-            .verify(ed.kid(), "ES256", b"m", &sig)
-            .unwrap_err();
+        let err = set.verify(ed.kid(), "ES256", b"m", &sig).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::AlgorithmNotAllowed);
         assert!(err.message().contains("verifies EdDSA"), "{err}");
     }
