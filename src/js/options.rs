@@ -30,13 +30,11 @@ impl<'a> Options<'a> {
         if !value.is_object() || reflect::is_array(value, what)? {
             return Err(Error::config(format!("{what} must be an object")));
         }
-        for key in reflect::own_keys(value, what)? {
-            if !known.contains(&key.as_str()) {
-                return Err(Error::config(format!(
-                    "unknown option \"{key}\" in {what}; known options: {}",
-                    known.join(", ")
-                )));
-            }
+        if let Some(key) = reflect::unknown_key(value, known, what)? {
+            return Err(Error::config(format!(
+                "unknown option \"{key}\" in {what}; known options: {}",
+                known.join(", ")
+            )));
         }
         Ok(Options {
             obj: Some(value),

@@ -6,9 +6,15 @@
 //! catches (`Reflect.*`, and the few below), and a throw becomes a
 //! `BadConfigurationError`. Only *own* properties are read: a polluted
 //! `Object.prototype` cannot smuggle in options.
+//!
+//! Property names are made as JavaScript strings once per name and kept (see
+//! [`property_name`]): options are read on every call, and decoding a name
+//! from wasm memory cost more than the read itself.
 
 use crate::core::error::{Error, Result};
 use js_sys::{Reflect, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -19,6 +25,12 @@ extern "C" {
     fn is_view_js(value: &JsValue) -> std::result::Result<bool, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Uint8Array, js_name = from)]
     fn uint8_from_js(value: &JsValue) -> std::result::Result<Uint8Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = hasOwn)]
+    fn has_own_js(obj: &JsValue, key: &JsValue) -> std::result::Result<bool, JsValue>;
+    /// A `Set` of names made here (never the caller's).
+    type NameSet;
+    #[wasm_bindgen(catch, method, js_name = has)]
+    fn has_js(this: &NameSet, key: &JsValue) -> std::result::Result<bool, JsValue>;
     /// A string primitive, for its `isWellFormed` method.
     type Text;
     #[wasm_bindgen(catch, method, js_name = isWellFormed)]
@@ -36,28 +48,113 @@ pub fn is_array(value: &JsValue, what: &str) -> Result<bool> {
     is_array_js(value).map_err(|_| unreadable(what))
 }
 
-/// The own string keys of an object.
-pub fn own_keys(obj: &JsValue, what: &str) -> Result<Vec<String>> {
+/// At most this many names are kept (the package reads a few dozen fixed
+/// ones; anything beyond is made afresh each time rather than kept forever).
+const MAX_KEPT: usize = 128;
+
+thread_local! {
+    /// Property names already made as JavaScript strings.
+    static NAMES: RefCell<Vec<(String, Rc<JsValue>)>> = const { RefCell::new(Vec::new()) };
+    /// For each list of known option names, a JavaScript `Set` of them.
+    static NAME_SETS: RefCell<Vec<(Vec<String>, Rc<JsValue>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `key` as a JavaScript string, made once and then reused.
+///
+/// No borrow of the cache is held while the caller uses the name: a getter it
+/// runs may call back into this package.
+pub fn property_name(key: &str) -> Rc<JsValue> {
+    NAMES.with(|names| {
+        if let Some((_, v)) = names.borrow().iter().find(|(k, _)| k == key) {
+            return v.clone();
+        }
+        let v = Rc::new(JsValue::from_str(key));
+        let mut names = names.borrow_mut();
+        if names.len() < MAX_KEPT {
+            names.push((key.to_owned(), v.clone()));
+        }
+        v
+    })
+}
+
+/// A JavaScript `Set` holding `known`, made once per list.
+fn name_set(known: &[&str]) -> Rc<JsValue> {
+    NAME_SETS.with(|sets| {
+        let same = |list: &Vec<String>| {
+            list.len() == known.len() && list.iter().zip(known).all(|(a, b)| a == b)
+        };
+        if let Some((_, set)) = sets.borrow().iter().find(|(list, _)| same(list)) {
+            return set.clone();
+        }
+        let set = js_sys::Set::new(&JsValue::UNDEFINED);
+        for name in known {
+            set.add(&property_name(name));
+        }
+        let set = Rc::new(JsValue::from(set));
+        let mut sets = sets.borrow_mut();
+        if sets.len() < MAX_KEPT {
+            sets.push((known.iter().map(|k| k.to_string()).collect(), set.clone()));
+        }
+        set
+    })
+}
+
+/// The first own string key of `obj` that is not in `known` (symbol keys are
+/// ignored), or `None` when every one is known.
+pub fn unknown_key(obj: &JsValue, known: &[&str], what: &str) -> Result<Option<String>> {
     let keys = Reflect::own_keys(obj).map_err(|_| unreadable(what))?;
-    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+    let set = name_set(known);
+    let set = set.unchecked_ref::<NameSet>();
+    for i in 0..keys.length() {
+        let key = keys.get(i);
+        if !key.is_string() || set.has_js(&key).map_err(|_| unreadable(what))? {
+            continue;
+        }
+        return Ok(key.as_string());
+    }
+    Ok(None)
 }
 
 /// Does `obj` have the own property `key` (whatever its value)?
 pub fn has_own(obj: &JsValue, key: &str, what: &str) -> Result<bool> {
-    let desc = Reflect::get_own_property_descriptor(
-        obj.unchecked_ref::<js_sys::Object>(),
-        &JsValue::from_str(key),
-    )
-    .map_err(|_| unreadable(what))?;
+    has_own_name(obj, &property_name(key), what)
+}
+
+fn has_own_name(obj: &JsValue, key: &JsValue, what: &str) -> Result<bool> {
+    // `Object.hasOwn` asks what a property descriptor answers, without making
+    // one; runtimes older than ES2022 lack it, and there the descriptor decides.
+    if has_object_has_own() {
+        return has_own_js(obj, key).map_err(|_| unreadable(what));
+    }
+    let desc = Reflect::get_own_property_descriptor(obj.unchecked_ref::<js_sys::Object>(), key)
+        .map_err(|_| unreadable(what))?;
     Ok(!desc.is_undefined())
+}
+
+/// Does this runtime have `Object.hasOwn`? Looked up once.
+fn has_object_has_own() -> bool {
+    thread_local! {
+        static HAS_OWN: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+    }
+    HAS_OWN.with(|cell| {
+        if let Some(known) = cell.get() {
+            return known;
+        }
+        let has = Reflect::get(&js_sys::global(), &property_name("Object"))
+            .and_then(|object| Reflect::get(&object, &property_name("hasOwn")))
+            .is_ok_and(|f| f.is_function());
+        cell.set(Some(has));
+        has
+    })
 }
 
 /// The own property `key` of `obj`, `undefined` when it has none.
 pub fn get_own(obj: &JsValue, key: &str, what: &str) -> Result<JsValue> {
-    if !has_own(obj, key, what)? {
+    let name = property_name(key);
+    if !has_own_name(obj, &name, what)? {
         return Ok(JsValue::UNDEFINED);
     }
-    Reflect::get(obj, &JsValue::from_str(key)).map_err(|_| unreadable(&format!("{what}.{key}")))
+    Reflect::get(obj, &name).map_err(|_| unreadable(&format!("{what}.{key}")))
 }
 
 /// `value` as a Rust string, if it is a well-formed JavaScript string. A lone
@@ -85,7 +182,7 @@ pub fn string_array(value: &JsValue, what: &str) -> Result<Option<Vec<String>>> 
     if !is_array(value, what)? {
         return Ok(None);
     }
-    let len = Reflect::get(value, &JsValue::from_str("length"))
+    let len = Reflect::get(value, &property_name("length"))
         .map_err(|_| unreadable(what))?
         .as_f64()
         .unwrap_or(0.0);

@@ -1,9 +1,17 @@
-//! HS256 / HS384 / HS512: HMAC with SHA-2 (RFC 7518 §3.2), via `jwt-compact`.
+//! HS256 / HS384 / HS512: HMAC with SHA-2 (RFC 7518 §3.2), with the `hmac`
+//! and `sha2` crates.
 //!
 //! Secrets of any non-empty length are accepted: AuthX users and the jwt.io
 //! examples use short ones, and refusing them would break interop. (RFC 7518
 //! asks for at least the hash size; key generation elsewhere follows that.)
-//! Signatures are compared in constant time by `jwt-compact`.
+//! Signatures are compared in constant time (`Mac::verify_slice`, which uses
+//! `subtle`).
+//!
+//! The key is set up once: [`HmacKey::new`] keys an HMAC state (the hash
+//! states after absorbing the secret XOR ipad and XOR opad) and every
+//! [`HmacKey::sign`] / [`HmacKey::verify`] starts from a copy of it, instead
+//! of hashing the padded secret again (two compressions per call, plus a
+//! hash of the secret when it is longer than a block).
 //!
 //! Algorithm confusion is refused at import: a secret whose text is a PEM
 //! block, an OpenSSH key line or a JWK is a key of another family, never an
@@ -12,18 +20,27 @@
 
 use super::Algorithm;
 use crate::core::error::{Error, Result};
-use jwt_compact::alg::{Hs256, Hs256Key, Hs384, Hs384Key, Hs512, Hs512Key};
-use jwt_compact::{Algorithm as _, AlgorithmSignature};
+use hmac::{Hmac, Mac};
+use sha2::{Sha256, Sha384, Sha512};
+use zeroize::Zeroizing;
 
 /// A shared HMAC secret, prepared for one hash size.
+///
+/// The secret's bytes are zeroed when the key is dropped. The keyed HMAC state
+/// is not (`sha2` 0.10 has no zeroizing support for its hash states).
 #[derive(Clone)]
-pub enum HmacKey {
-    /// For HS256.
-    Sha256(Hs256Key),
-    /// For HS384.
-    Sha384(Hs384Key),
-    /// For HS512.
-    Sha512(Hs512Key),
+pub struct HmacKey {
+    secret: Zeroizing<Vec<u8>>,
+    // Boxed: the SHA-512 state is a few hundred bytes, and keys live in enums.
+    keyed: Box<Keyed>,
+}
+
+/// The HMAC state keyed with the secret, for one hash.
+#[derive(Clone)]
+enum Keyed {
+    Sha256(Hmac<Sha256>),
+    Sha384(Hmac<Sha384>),
+    Sha512(Hmac<Sha512>),
 }
 
 impl std::fmt::Debug for HmacKey {
@@ -31,6 +48,13 @@ impl std::fmt::Debug for HmacKey {
         // Never print the secret.
         write!(f, "HmacKey({})", self.algorithm())
     }
+}
+
+/// A keyed HMAC state for `secret`; HMAC takes keys of every length, so this
+/// fails only if the `hmac` crate ever starts refusing some.
+fn keyed<M: Mac + hmac::digest::KeyInit>(alg: Algorithm, secret: &[u8]) -> Result<M> {
+    <M as Mac>::new_from_slice(secret)
+        .map_err(|_| Error::config(format!("the {alg} secret has a length HMAC refuses")))
 }
 
 impl HmacKey {
@@ -54,51 +78,66 @@ impl HmacKey {
                  (algorithm confusion); pass it as privateKey / publicKey with an algorithm of its type"
             )));
         }
-        Ok(match alg {
-            Algorithm::Hs256 => HmacKey::Sha256(Hs256Key::new(secret)),
-            Algorithm::Hs384 => HmacKey::Sha384(Hs384Key::new(secret)),
-            Algorithm::Hs512 => HmacKey::Sha512(Hs512Key::new(secret)),
+        let keyed = match alg {
+            Algorithm::Hs256 => Keyed::Sha256(keyed(alg, secret)?),
+            Algorithm::Hs384 => Keyed::Sha384(keyed(alg, secret)?),
+            Algorithm::Hs512 => Keyed::Sha512(keyed(alg, secret)?),
             other => {
                 return Err(Error::config(format!(
                     "{other} is not an HMAC algorithm; a shared secret signs only HS256, HS384 and HS512"
                 )))
             }
+        };
+        Ok(HmacKey {
+            secret: Zeroizing::new(secret.to_vec()),
+            keyed: Box::new(keyed),
         })
     }
 
     /// The secret's bytes (for exporting it as an `oct` JWK).
     pub fn secret(&self) -> &[u8] {
-        match self {
-            HmacKey::Sha256(k) => k.as_ref(),
-            HmacKey::Sha384(k) => k.as_ref(),
-            HmacKey::Sha512(k) => k.as_ref(),
-        }
+        &self.secret
     }
 
     /// The algorithm this key was prepared for.
     pub fn algorithm(&self) -> Algorithm {
-        match self {
-            HmacKey::Sha256(_) => Algorithm::Hs256,
-            HmacKey::Sha384(_) => Algorithm::Hs384,
-            HmacKey::Sha512(_) => Algorithm::Hs512,
+        match *self.keyed {
+            Keyed::Sha256(_) => Algorithm::Hs256,
+            Keyed::Sha384(_) => Algorithm::Hs384,
+            Keyed::Sha512(_) => Algorithm::Hs512,
         }
     }
 
     /// The MAC length in bytes.
     pub fn signature_len(&self) -> usize {
-        match self {
-            HmacKey::Sha256(_) => 32,
-            HmacKey::Sha384(_) => 48,
-            HmacKey::Sha512(_) => 64,
+        match *self.keyed {
+            Keyed::Sha256(_) => 32,
+            Keyed::Sha384(_) => 48,
+            Keyed::Sha512(_) => 64,
         }
     }
 
     /// The MAC of `message`.
     pub fn sign(&self, message: &[u8]) -> Vec<u8> {
-        match self {
-            HmacKey::Sha256(k) => Hs256.sign(k, message).as_bytes().into_owned(),
-            HmacKey::Sha384(k) => Hs384.sign(k, message).as_bytes().into_owned(),
-            HmacKey::Sha512(k) => Hs512.sign(k, message).as_bytes().into_owned(),
+        match &*self.keyed {
+            Keyed::Sha256(m) => m
+                .clone()
+                .chain_update(message)
+                .finalize()
+                .into_bytes()
+                .to_vec(),
+            Keyed::Sha384(m) => m
+                .clone()
+                .chain_update(message)
+                .finalize()
+                .into_bytes()
+                .to_vec(),
+            Keyed::Sha512(m) => m
+                .clone()
+                .chain_update(message)
+                .finalize()
+                .into_bytes()
+                .to_vec(),
         }
     }
 
@@ -113,16 +152,12 @@ impl HmacKey {
                 "",
             ));
         }
-        let ok = match self {
-            HmacKey::Sha256(k) => verify_with(&Hs256, k, message, signature),
-            HmacKey::Sha384(k) => verify_with(&Hs384, k, message, signature),
-            HmacKey::Sha512(k) => verify_with(&Hs512, k, message, signature),
+        let checked = match &*self.keyed {
+            Keyed::Sha256(m) => m.clone().chain_update(message).verify_slice(signature),
+            Keyed::Sha384(m) => m.clone().chain_update(message).verify_slice(signature),
+            Keyed::Sha512(m) => m.clone().chain_update(message).verify_slice(signature),
         };
-        if ok {
-            Ok(())
-        } else {
-            Err(super::mismatch(self.algorithm()))
-        }
+        checked.map_err(|_| super::mismatch(self.algorithm()))
     }
 }
 
@@ -151,18 +186,6 @@ fn looks_like_a_key(secret: &[u8]) -> Option<&'static str> {
         }
     }
     None
-}
-
-fn verify_with<A: jwt_compact::Algorithm>(
-    alg: &A,
-    key: &A::VerifyingKey,
-    message: &[u8],
-    signature: &[u8],
-) -> bool {
-    match A::Signature::try_from_slice(signature) {
-        Ok(sig) => alg.verify_signature(&sig, key, message),
-        Err(_) => false,
-    }
 }
 
 #[cfg(test)]
@@ -200,6 +223,44 @@ mod tests {
             base64url::encode(&key.sign(input.as_bytes())),
             "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
         );
+    }
+
+    fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    #[test]
+    fn rfc4231_vectors_and_the_key_state_is_reused() {
+        // RFC 4231 test cases 2 (a short key) and 6 (a key longer than the block).
+        let long_key = [0xaa; 131];
+        let cases: [(&[u8], &[u8], [&str; 3]); 2] = [
+            (b"Jefe", b"what do ya want for nothing?", [
+                "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+                "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e8e2240ca5e69e2c78b3239ecfab21649",
+                "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737",
+            ]),
+            (&long_key, b"Test Using Larger Than Block-Size Key - Hash Key First", [
+                "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+                "4ece084485813e9088d2c63a041bc5b44f9ef1012a2b588f3cd11f05033ac4c60c2ef6ab4030fe8296248df163f44952",
+                "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598",
+            ]),
+        ];
+        for (secret, message, macs) in cases {
+            for (alg, mac) in [Algorithm::Hs256, Algorithm::Hs384, Algorithm::Hs512]
+                .into_iter()
+                .zip(macs)
+            {
+                let key = HmacKey::new(alg, secret).unwrap();
+                assert_eq!(key.secret(), secret);
+                // The same MAC every time: signing never changes the cached state.
+                for _ in 0..3 {
+                    assert_eq!(hex(&key.sign(message)), mac, "{alg}");
+                    assert!(key.verify(message, &key.sign(message)).is_ok());
+                }
+                assert_eq!(hex(&key.clone().sign(message)), mac);
+                assert!(key.verify(b"other", &key.sign(message)).is_err());
+            }
+        }
     }
 
     #[test]
