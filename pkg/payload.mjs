@@ -18,9 +18,12 @@ export function setCore(binding) {
   core = binding;
 }
 
-/** @internal The factory the core calls with `{"header":…,"claims":…}`, the clock and the leeway. */
-export function makePayload(text, now, leeway) {
-  return new TokenPayload(MADE_HERE, text, now, leeway);
+/**
+ * @internal The factory the core calls with the claims' and the header's JSON text and
+ * the instance's `{ now, leeway }` (its clock function or undefined, its leeway in seconds).
+ */
+export function makePayload(claims, header, context) {
+  return new TokenPayload(MADE_HERE, claims, header, context);
 }
 
 function notLoaded() {
@@ -82,21 +85,21 @@ const date = (seconds) => (seconds === undefined ? undefined : new Date(seconds 
  */
 export class TokenPayload {
   #text;
-  #now;
-  #leeway;
+  #headerText;
+  #context;
   #parsed = undefined;
   #grantedJson = undefined;
 
   /** @internal */
-  constructor(key, text, now, leeway) {
+  constructor(key, text, headerText, context) {
     if (key !== MADE_HERE) {
       throw new TypeError(
         "TokenPayload is made by AuthX#decodeToken, AuthX#verifyToken or TokenPayload.decodeUnverified",
       );
     }
     this.#text = text;
-    this.#now = now;
-    this.#leeway = leeway;
+    this.#headerText = headerText;
+    this.#context = context;
   }
 
   /**
@@ -114,12 +117,8 @@ export class TokenPayload {
 
   /** The claim `name`, own properties only (a polluted Object.prototype is never read). */
   #claim(name) {
-    this.#parsed ??= JSON.parse(this.#text).claims;
+    this.#parsed ??= JSON.parse(this.#text);
     return Object.hasOwn(this.#parsed, name) ? this.#parsed[name] : undefined;
-  }
-
-  #fresh() {
-    return JSON.parse(this.#text);
   }
 
   /** `sub`: the user id. @type {string | undefined} */
@@ -180,14 +179,14 @@ export class TokenPayload {
 
   /** Every claim that is not a registered one: the custom `data`. @type {Record<string, unknown>} */
   get extra() {
-    const all = this.#fresh().claims;
+    const all = JSON.parse(this.#text);
     for (const name of core.registered) delete all[name];
     return all;
   }
 
   /** The protected header. @type {Record<string, unknown>} */
   get header() {
-    return this.#fresh().header;
+    return JSON.parse(this.#headerText);
   }
 
   /** `exp` as a Date. @type {Date | undefined} */
@@ -208,13 +207,13 @@ export class TokenPayload {
   /** Seconds until `exp` by the instance's clock (negative once expired). @type {number | undefined} */
   get timeUntilExpiry() {
     const exp = this.#claim("exp");
-    return exp === undefined ? undefined : exp - nowSeconds(this.#now);
+    return exp === undefined ? undefined : exp - nowSeconds(this.#context.now);
   }
 
   /** Seconds since `iat` by the instance's clock. @type {number | undefined} */
   get timeSinceIssued() {
     const iat = this.#claim("iat");
-    return iat === undefined ? undefined : nowSeconds(this.#now) - iat;
+    return iat === undefined ? undefined : nowSeconds(this.#context.now) - iat;
   }
 
   /**
@@ -223,7 +222,7 @@ export class TokenPayload {
    */
   get isExpired() {
     const exp = this.#claim("exp");
-    return exp !== undefined && exp <= nowSeconds(this.#now) - this.#leeway;
+    return exp !== undefined && exp <= nowSeconds(this.#context.now) - this.#context.leeway;
   }
 
   /**
@@ -242,7 +241,7 @@ export class TokenPayload {
 
   /** Every claim as a plain object, in token order, so `JSON.stringify(payload)` works. */
   toJSON() {
-    return this.#fresh().claims;
+    return JSON.parse(this.#text);
   }
 
   /** Node's `util.inspect` / console.log show the claims. */

@@ -55,28 +55,26 @@ impl std::fmt::Display for Base64Error {
 /// assert_eq!(s, "aGk_");
 /// ```
 pub fn encode_into(bytes: &[u8], out: &mut String) {
-    out.reserve(bytes.len().div_ceil(3) * 4);
+    let mut buf = Vec::with_capacity(bytes.len().div_ceil(3) * 4);
+    let sym = |n: u32, shift: u32| ALPHABET[((n >> shift) & 63) as usize];
     let mut chunks = bytes.chunks_exact(3);
     for c in &mut chunks {
         let n = (u32::from(c[0]) << 16) | (u32::from(c[1]) << 8) | u32::from(c[2]);
-        for shift in [18, 12, 6, 0] {
-            out.push(ALPHABET[((n >> shift) & 63) as usize] as char);
-        }
+        buf.extend_from_slice(&[sym(n, 18), sym(n, 12), sym(n, 6), sym(n, 0)]);
     }
     match *chunks.remainder() {
         [a] => {
             let n = u32::from(a) << 16;
-            out.push(ALPHABET[((n >> 18) & 63) as usize] as char);
-            out.push(ALPHABET[((n >> 12) & 63) as usize] as char);
+            buf.extend_from_slice(&[sym(n, 18), sym(n, 12)]);
         }
         [a, b] => {
             let n = (u32::from(a) << 16) | (u32::from(b) << 8);
-            out.push(ALPHABET[((n >> 18) & 63) as usize] as char);
-            out.push(ALPHABET[((n >> 12) & 63) as usize] as char);
-            out.push(ALPHABET[((n >> 6) & 63) as usize] as char);
+            buf.extend_from_slice(&[sym(n, 18), sym(n, 12), sym(n, 6)]);
         }
         _ => {}
     }
+    // Only alphabet bytes (ASCII) were written.
+    out.push_str(std::str::from_utf8(&buf).unwrap_or_default());
 }
 
 /// Encodes `bytes` as unpadded base64url.
@@ -112,39 +110,57 @@ static DECODE: [u8; 256] = decode_table();
 /// ```
 pub fn decode(input: &str) -> Result<Vec<u8>, Base64Error> {
     let bytes = input.as_bytes();
-    if bytes.len() % 4 == 1 {
+    let rem = bytes.len() % 4;
+    if rem == 1 {
         return Err(Base64Error::InvalidLength(bytes.len()));
     }
-    let mut out = Vec::with_capacity(bytes.len() / 4 * 3 + 2);
-    let sextet = |offset: usize| -> Result<u32, Base64Error> {
-        let byte = bytes[offset];
-        match DECODE[byte as usize] {
-            0xff => Err(Base64Error::InvalidByte { offset, byte }),
-            v => Ok(u32::from(v)),
-        }
-    };
-    let full = bytes.len() / 4 * 4;
-    let mut i = 0;
-    while i < full {
-        let n =
-            (sextet(i)? << 18) | (sextet(i + 1)? << 12) | (sextet(i + 2)? << 6) | sextet(i + 3)?;
-        out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
-        i += 4;
+    let full = bytes.len() - rem;
+    let mut out = vec![0u8; full / 4 * 3 + rem.saturating_sub(1)];
+    // Invalid bytes map to 0xff: OR-ing every looked-up value and testing the
+    // high bit once keeps the loop free of branches; the offset is found after.
+    let mut bad = 0u8;
+    for (quad, o) in bytes[..full].chunks_exact(4).zip(out.chunks_exact_mut(3)) {
+        let (a, b, c, d) = (
+            DECODE[quad[0] as usize],
+            DECODE[quad[1] as usize],
+            DECODE[quad[2] as usize],
+            DECODE[quad[3] as usize],
+        );
+        bad |= a | b | c | d;
+        let n = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
+        o[0] = (n >> 16) as u8;
+        o[1] = (n >> 8) as u8;
+        o[2] = n as u8;
     }
-    match bytes.len() - full {
-        2 => {
-            let n = (sextet(i)? << 18) | (sextet(i + 1)? << 12);
-            if n & 0xffff != 0 {
+    let mut tail = [0u8; 3];
+    for (t, &x) in tail.iter_mut().zip(&bytes[full..]) {
+        *t = DECODE[x as usize];
+        bad |= *t;
+    }
+    if bad & 0x80 != 0 {
+        let offset = bytes
+            .iter()
+            .position(|&x| DECODE[x as usize] == 0xff)
+            .unwrap_or(0);
+        return Err(Base64Error::InvalidByte {
+            offset,
+            byte: bytes[offset],
+        });
+    }
+    let at = full / 4 * 3;
+    match (rem, tail) {
+        (2, [a, b, _]) => {
+            if b & 0x0f != 0 {
                 return Err(Base64Error::NonCanonical);
             }
-            out.push((n >> 16) as u8);
+            out[at] = (a << 2) | (b >> 4);
         }
-        3 => {
-            let n = (sextet(i)? << 18) | (sextet(i + 1)? << 12) | (sextet(i + 2)? << 6);
-            if n & 0xff != 0 {
+        (3, [a, b, c]) => {
+            if c & 0x03 != 0 {
                 return Err(Base64Error::NonCanonical);
             }
-            out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8]);
+            out[at] = (a << 2) | (b >> 4);
+            out[at + 1] = (b << 4) | (c >> 2);
         }
         _ => {}
     }

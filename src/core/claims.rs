@@ -172,8 +172,21 @@ impl Claims {
     ///
     /// assert_eq!(Claims::read(br#"{"sub":42}"#).unwrap_err().kind(), ErrorKind::Malformed);
     /// ```
-    pub fn read(payload: &[u8]) -> Result<Claims> {
-        let members = json::members(payload, "payload").map_err(Error::malformed)?;
+    pub fn read(payload: impl Into<Vec<u8>>) -> Result<Claims> {
+        let json = String::from_utf8(payload.into()).map_err(|e| {
+            Error::malformed(format!(
+                "payload is not valid JSON: not UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        let mut c = Claims::typed(&json)?;
+        c.json = json;
+        Ok(c)
+    }
+
+    /// The registered claims of a UTF-8 payload text, typed (with an empty `json`).
+    fn typed(text: &str) -> Result<Claims> {
+        let members = json::read::members_of(text, "payload").map_err(Error::malformed)?;
         let mut c = Claims {
             sub: None,
             jti: None,
@@ -217,20 +230,18 @@ impl Claims {
                 _ => {}
             }
         }
-        // Checked UTF-8 by `members`.
-        c.json = String::from_utf8_lossy(payload).into_owned();
         Ok(c)
     }
 
     /// The claims that are not [`REGISTERED`]: the custom `data`, in token order.
     pub fn extra(&self) -> JsonObject {
-        let members = json::members(self.json.as_bytes(), "payload").unwrap_or_default();
+        let members = json::read::members_of(&self.json, "payload").unwrap_or_default();
         JsonObject::from_members(members.iter().filter(|m| !is_registered(&m.name)))
     }
 
     /// Every claim, in token order.
     pub fn members(&self) -> Vec<Member<'_>> {
-        json::members(self.json.as_bytes(), "payload").unwrap_or_default()
+        json::read::members_of(&self.json, "payload").unwrap_or_default()
     }
 
     /// The token type, `"access"` when the claim is absent (AuthX's default).

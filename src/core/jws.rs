@@ -37,10 +37,17 @@ impl Header {
     /// assert_eq!((h.alg.as_str(), h.kid.as_deref()), ("HS256", Some("k1")));
     /// assert!(Header::read(br#"{"alg":"HS256","crit":["exp"]}"#).is_err());
     /// ```
-    pub fn read(bytes: &[u8]) -> Result<Header> {
-        let members = json::members(bytes, "header").map_err(Error::malformed)?;
+    pub fn read(bytes: impl Into<Vec<u8>>) -> Result<Header> {
+        let json = String::from_utf8(bytes.into()).map_err(|e| {
+            Error::malformed(format!(
+                "header is not valid JSON: not UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        let members = json::read::members_of(&json, "header").map_err(Error::malformed)?;
         let mut header = check_header(&members)?;
-        header.json = String::from_utf8_lossy(bytes).into_owned();
+        drop(members);
+        header.json = json;
         Ok(header)
     }
 }
@@ -111,7 +118,7 @@ pub fn parse(token: &str, max_len: usize) -> Result<Compact<'_>> {
     let header_bytes = segment(header_b64, "header")?;
     let payload = segment(payload_b64, "payload")?;
     let signature = segment(sig_b64, "signature")?;
-    let header = Header::read(&header_bytes)?;
+    let header = Header::read(header_bytes)?;
     Ok(Compact {
         signing_input,
         header,

@@ -31,7 +31,7 @@ pub fn decode(config: &Config, keys: &KeySet, token: &str, now: f64) -> Result<P
         parts.signing_input.as_bytes(),
         &parts.signature,
     )?;
-    let claims = read_claims(&parts.payload)?;
+    let claims = Claims::read(parts.payload)?;
     check_times(&claims, now, config.leeway)?;
     check_issuer(&claims, config.issuer.as_deref())?;
     check_audience(&claims, config.audience.as_ref())?;
@@ -45,15 +45,11 @@ pub fn decode(config: &Config, keys: &KeySet, token: &str, now: f64) -> Result<P
 /// checked; the signature, times, issuer and audience are not.
 pub fn decode_unverified(token: &str, max_len: usize) -> Result<Payload> {
     let parts = jws::parse(token, max_len)?;
-    let claims = read_claims(&parts.payload)?;
+    let claims = Claims::read(parts.payload)?;
     Ok(Payload {
         header: parts.header,
         claims,
     })
-}
-
-fn read_claims(payload: &[u8]) -> Result<Claims> {
-    Claims::read(payload)
 }
 
 /// Checks `exp`, `nbf` and `iat` against `now` with `leeway` seconds of tolerance.

@@ -10,14 +10,15 @@ use crate::core::error::{Error, Result};
 use crate::core::mint::TokenRequest;
 use crate::core::verify::Requirements;
 use js_sys::{Object, Reflect};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Makes, decodes and verifies AuthX tokens with one configuration and key.
 #[wasm_bindgen(js_name = AuthX)]
 pub struct JsAuthX {
     inner: AuthX,
-    clock: Rc<JsClock>,
+    clock: JsClock,
+    /// `{ now, leeway }` for the payloads this instance makes.
+    context: JsValue,
 }
 
 const ACCESS_OPTIONS: &[&str] = &[
@@ -91,9 +92,12 @@ impl JsAuthX {
     ) -> JsResult<JsAuthX> {
         let opts = lift(authx_options(&options))?;
         let inner = lift(AuthX::with_keys(opts.config, &opts.keys.spec()))?;
+        let clock = JsClock::new(opts.now);
+        let context = super::payload::context(&clock, inner.config().leeway);
         Ok(JsAuthX {
             inner,
-            clock: Rc::new(JsClock::new(opts.now)),
+            clock,
+            context,
         })
     }
 
@@ -102,7 +106,7 @@ impl JsAuthX {
     }
 
     fn payload(&self, inner: &crate::core::payload::Payload) -> JsResult<JsValue> {
-        super::payload::to_js(inner, &self.clock, self.inner.config().leeway)
+        super::payload::to_js(inner, &self.context)
     }
 
     /// Creates an access token.

@@ -22,40 +22,42 @@ thread_local! {
     static FACTORY: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
-/// Registers `factory(text, now, leeway) -> TokenPayload`, called by the package entries
-/// (`pkg/bind.mjs`). `text` is `{"header":…,"claims":…}`; `now` is the instance's clock
-/// function or `undefined` (`Date.now`); `leeway` is in seconds.
+/// Registers `factory(claims, header, context) -> TokenPayload`, called by the
+/// package entries (`pkg/bind.mjs`). `claims` and `header` are JSON texts; `context`
+/// is the instance's [`context`].
 #[wasm_bindgen(js_name = __setPayloadFactory, skip_typescript)]
 pub fn set_payload_factory(factory: Function) {
     FACTORY.with(|f| *f.borrow_mut() = Some(factory));
 }
 
-/// The JSON text handed to JavaScript for `payload`: `{"header":…,"claims":…}`.
-pub fn payload_text(payload: &Payload) -> String {
-    let (header, claims) = (&payload.header.json, &payload.claims.json);
-    let mut text = String::with_capacity(header.len() + claims.len() + 22);
-    text.push_str("{\"header\":");
-    text.push_str(header);
-    text.push_str(",\"claims\":");
-    text.push_str(claims);
-    text.push('}');
-    text
+/// The per-instance part of every payload an instance makes: `{ now, leeway }`, its
+/// clock function (or `undefined` for `Date.now`) and its leeway in seconds. Made
+/// once per `AuthX`, so a decode allocates nothing for it.
+pub fn context(clock: &JsClock, leeway: f64) -> JsValue {
+    let ctx = js_sys::Object::new();
+    // Setting properties on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(&ctx, &"now".into(), &clock.function());
+    let _ = js_sys::Reflect::set(&ctx, &"leeway".into(), &JsValue::from_f64(leeway));
+    ctx.into()
 }
 
-/// Makes the JavaScript `TokenPayload` for `payload`. Without a registered factory
-/// (the raw wasm-pack output, the wasm tests) it is the plain object
-/// `{ header, claims }` that `JSON.parse` makes of [`payload_text`].
-pub fn to_js(payload: &Payload, clock: &JsClock, leeway: f64) -> JsResult<JsValue> {
-    let text = JsValue::from_str(&payload_text(payload));
+/// Makes the JavaScript `TokenPayload` for `payload` by calling the registered
+/// factory with the claims' and the header's JSON text and the instance's
+/// [`context`]. Without a factory (the raw wasm-pack output, the wasm tests) it is
+/// the plain object `{ header, claims }` that `JSON.parse` makes of the two texts.
+pub fn to_js(payload: &Payload, context: &JsValue) -> JsResult<JsValue> {
+    let claims = JsValue::from_str(&payload.claims.json);
+    let header = JsValue::from_str(&payload.header.json);
     let factory = FACTORY.with(|f| f.borrow().clone());
     match factory {
-        Some(f) => f.call3(
-            &JsValue::UNDEFINED,
-            &text,
-            &clock.function(),
-            &JsValue::from_f64(leeway),
-        ),
-        None => js_sys::JSON::parse(&text.as_string().unwrap_or_default()),
+        Some(f) => f.call3(&JsValue::UNDEFINED, &claims, &header, context),
+        None => {
+            let plain = js_sys::Object::new();
+            let parse = |v: &JsValue| js_sys::JSON::parse(&v.as_string().unwrap_or_default());
+            js_sys::Reflect::set(&plain, &"header".into(), &parse(&header)?)?;
+            js_sys::Reflect::set(&plain, &"claims".into(), &parse(&claims)?)?;
+            Ok(plain.into())
+        }
     }
 }
 
@@ -73,7 +75,7 @@ pub fn decode_unverified(token: JsValue, options: JsValue) -> JsResult<JsValue> 
     let max = lift(o.max_token_length())?.unwrap_or(DEFAULT_MAX_TOKEN_LENGTH);
     let token = lift(super::auth::token_string(&token, max))?;
     let payload = lift(verify::decode_unverified(&token, max))?;
-    to_js(&payload, &JsClock::new(now), 0.0)
+    to_js(&payload, &context(&JsClock::new(now), 0.0))
 }
 
 /// The scope rule behind `TokenPayload.hasScopes`: do the token's scopes (`granted`,

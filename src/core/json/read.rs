@@ -179,12 +179,21 @@ pub struct Member<'a> {
 /// assert!(members(b"[1]", "payload").is_err());
 /// ```
 pub fn members<'a>(bytes: &'a [u8], what: &str) -> Result<Vec<Member<'a>>, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    members_of(utf8(bytes, what)?, what)
+}
+
+/// `bytes` as text, or the message for JSON that is not UTF-8.
+pub fn utf8<'a>(bytes: &'a [u8], what: &str) -> Result<&'a str, String> {
+    std::str::from_utf8(bytes).map_err(|e| {
         format!(
             "{what} is not valid JSON: not UTF-8 at byte {}",
             e.valid_up_to()
         )
-    })?;
+    })
+}
+
+/// [`members`] of a text already known to be UTF-8.
+pub fn members_of<'a>(text: &'a str, what: &str) -> Result<Vec<Member<'a>>, String> {
     let mut p = Parser::new(text.as_bytes());
     p.ws();
     match p.peek() {
@@ -217,12 +226,7 @@ pub fn members<'a>(bytes: &'a [u8], what: &str) -> Result<Vec<Member<'a>>, Strin
 /// assert!(value(br#"[{"k":1,"k":2}]"#, "scopes").is_err());
 /// ```
 pub fn value<'a>(bytes: &'a [u8], what: &str) -> Result<Raw<'a>, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{what} is not valid JSON: not UTF-8 at byte {}",
-            e.valid_up_to()
-        )
-    })?;
+    let text = utf8(bytes, what)?;
     let mut p = Parser::new(text.as_bytes());
     p.ws();
     let start = p.pos;
@@ -278,7 +282,7 @@ impl JsonObject {
     /// The members, in order.
     pub fn members(&self) -> Vec<Member<'_>> {
         // The text was checked when this object was made.
-        members(self.text.as_bytes(), "object").unwrap_or_default()
+        members_of(&self.text, "object").unwrap_or_default()
     }
 
     /// The value of member `name`.
