@@ -59,6 +59,21 @@ fn request(o: &Options<'_>, token_type: TokenType, expires_name: &str) -> Result
     Ok(req)
 }
 
+/// The same length rule as [`token_string`], for a token already in wasm memory.
+pub(crate) fn check_length(token: &str, max_len: usize) -> Result<()> {
+    // Bytes are never fewer than UTF-16 units: only a long text needs counting.
+    if token.len() <= max_len {
+        return Ok(());
+    }
+    let units = token.encode_utf16().count();
+    if units > max_len {
+        return Err(Error::malformed(format!(
+            "the token is at least {units} bytes, over the limit of {max_len} (option maxTokenLength)"
+        )));
+    }
+    Ok(())
+}
+
 /// The token argument as a string, refusing non-strings and over-long ones before copying.
 pub(crate) fn token_string(token: &JsValue, max_len: usize) -> Result<String> {
     // Refuse an over-long token before copying it into wasm memory: every UTF-16
@@ -162,6 +177,26 @@ impl JsAuthX {
     ) -> JsResult<JsValue> {
         let token = lift(token_string(&token, self.inner.config().max_token_length))?;
         let payload = lift(self.inner.decode(&token, self.now()?))?;
+        self.payload(&payload)
+    }
+
+    /// `decodeToken` for a token that `pkg/bind.mjs` wrote into the input buffer.
+    #[wasm_bindgen(js_name = __decodeInput, skip_typescript)]
+    pub fn decode_input(&self, len: usize) -> JsResult<JsValue> {
+        let token = super::input::take(len)?;
+        lift(check_length(&token, self.inner.config().max_token_length))?;
+        let payload = lift(self.inner.decode(&token, self.now()?))?;
+        self.payload(&payload)
+    }
+
+    /// `verifyToken` for a token that `pkg/bind.mjs` wrote into the input buffer.
+    #[wasm_bindgen(js_name = __verifyInput, skip_typescript)]
+    pub fn verify_input(&self, len: usize, options: JsValue) -> JsResult<JsValue> {
+        let token = super::input::take(len)?;
+        lift(check_length(&token, self.inner.config().max_token_length))?;
+        let o = lift(Options::new(&options, "options", VERIFY_OPTIONS))?;
+        let req = lift(requirements(&o))?;
+        let payload = lift(self.inner.verify(&token, &req, self.now()?))?;
         self.payload(&payload)
     }
 

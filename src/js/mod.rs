@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod clock;
 pub mod error;
+pub mod input;
 pub mod keys;
 pub mod options;
 pub mod payload;

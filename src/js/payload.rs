@@ -66,16 +66,27 @@ pub fn to_js(payload: &Payload, context: &JsValue) -> JsResult<JsValue> {
 /// header and claim types are still checked.
 #[wasm_bindgen(js_name = __decodeUnverified, skip_typescript)]
 pub fn decode_unverified(token: JsValue, options: JsValue) -> JsResult<JsValue> {
-    let o = lift(Options::new(
-        &options,
-        "options",
-        &["now", "maxTokenLength"],
-    ))?;
-    let now = lift(o.function("now"))?;
-    let max = lift(o.max_token_length())?.unwrap_or(DEFAULT_MAX_TOKEN_LENGTH);
+    let (now, max) = unverified_options(&options)?;
     let token = lift(super::auth::token_string(&token, max))?;
     let payload = lift(verify::decode_unverified(&token, max))?;
     to_js(&payload, &context(&JsClock::new(now), 0.0))
+}
+
+/// [`decode_unverified`] for a token that `pkg/bind.mjs` wrote into the input buffer.
+#[wasm_bindgen(js_name = __decodeUnverifiedInput, skip_typescript)]
+pub fn decode_unverified_input(len: usize, options: JsValue) -> JsResult<JsValue> {
+    let (now, max) = unverified_options(&options)?;
+    let token = super::input::take(len)?;
+    lift(super::auth::check_length(&token, max))?;
+    let payload = lift(verify::decode_unverified(&token, max))?;
+    to_js(&payload, &context(&JsClock::new(now), 0.0))
+}
+
+fn unverified_options(options: &JsValue) -> JsResult<(Option<Function>, usize)> {
+    let o = lift(Options::new(options, "options", &["now", "maxTokenLength"]))?;
+    let now = lift(o.function("now"))?;
+    let max = lift(o.max_token_length())?.unwrap_or(DEFAULT_MAX_TOKEN_LENGTH);
+    Ok((now, max))
 }
 
 /// The scope rule behind `TokenPayload.hasScopes`: do the token's scopes (`granted`,

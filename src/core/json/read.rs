@@ -95,7 +95,7 @@ impl<'a> Raw<'a> {
         if self.kind != Kind::Array {
             return None;
         }
-        let mut p = Parser::new(self.text.as_bytes());
+        let mut p = Parser::new(self.text);
         p.pos = 1;
         let mut out = Vec::new();
         p.ws();
@@ -194,7 +194,7 @@ pub fn utf8<'a>(bytes: &'a [u8], what: &str) -> Result<&'a str, String> {
 
 /// [`members`] of a text already known to be UTF-8.
 pub fn members_of<'a>(text: &'a str, what: &str) -> Result<Vec<Member<'a>>, String> {
-    let mut p = Parser::new(text.as_bytes());
+    let mut p = Parser::new(text);
     p.ws();
     match p.peek() {
         Some(b'{') => {}
@@ -209,8 +209,7 @@ pub fn members_of<'a>(text: &'a str, what: &str) -> Result<Vec<Member<'a>>, Stri
         }
     }
     let mut out = Vec::new();
-    p.object(1, Some(&mut out), text)
-        .map_err(|e| e.message(what))?;
+    p.object(1, Some(&mut out)).map_err(|e| e.message(what))?;
     p.ws();
     if p.peek().is_some() {
         return Err(Failure::new(p.pos, "trailing characters after the object").message(what));
@@ -227,7 +226,7 @@ pub fn members_of<'a>(text: &'a str, what: &str) -> Result<Vec<Member<'a>>, Stri
 /// ```
 pub fn value<'a>(bytes: &'a [u8], what: &str) -> Result<Raw<'a>, String> {
     let text = utf8(bytes, what)?;
-    let mut p = Parser::new(text.as_bytes());
+    let mut p = Parser::new(text);
     p.ws();
     let start = p.pos;
     let kind = p.value(0).map_err(|e| e.message(what))?;
@@ -334,13 +333,18 @@ impl Failure {
 type Step<T> = Result<T, Failure>;
 
 struct Parser<'a> {
+    text: &'a str,
     s: &'a [u8],
     pos: usize,
 }
 
 impl<'a> Parser<'a> {
-    fn new(s: &'a [u8]) -> Self {
-        Parser { s, pos: 0 }
+    fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            s: text.as_bytes(),
+            pos: 0,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -366,7 +370,7 @@ impl<'a> Parser<'a> {
     /// One value at `depth` (its container's depth); the cursor is on its first byte.
     fn value(&mut self, depth: usize) -> Step<Kind> {
         match self.peek() {
-            Some(b'{') => self.object(depth + 1, None, "").map(|()| Kind::Object),
+            Some(b'{') => self.object(depth + 1, None).map(|()| Kind::Object),
             Some(b'[') => self.array(depth + 1).map(|()| Kind::Array),
             Some(b'"') => self.string().map(|_| Kind::String),
             Some(b't') => self.literal(b"true").map(|()| Kind::Bool),
@@ -423,7 +427,7 @@ impl<'a> Parser<'a> {
             }
         }
         // The grammar above is a subset of what `f64::from_str` reads.
-        let text = std::str::from_utf8(&self.s[start..self.pos]).unwrap_or("x");
+        let text = slice(self.text, start, self.pos);
         match text.parse::<f64>() {
             Ok(v) if v.is_finite() => Ok(()),
             _ => Err(Failure::new(start, "number out of range")),
@@ -446,7 +450,14 @@ impl<'a> Parser<'a> {
 
     /// A string; returns the byte range of its text including the quotes.
     fn string(&mut self) -> Step<(usize, usize)> {
+        self.string_escaped().map(|(start, end, _)| (start, end))
+    }
+
+    /// A string; returns the byte range of its text including the quotes, and
+    /// whether it contains escapes.
+    fn string_escaped(&mut self) -> Step<(usize, usize, bool)> {
         let start = self.pos;
+        let mut escaped = false;
         self.pos += 1;
         loop {
             // Plain bytes are the common case: skip them quickly.
@@ -457,10 +468,11 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
             }
             match self.bump() {
-                Some(b'"') => return Ok((start, self.pos)),
+                Some(b'"') => return Ok((start, self.pos, escaped)),
                 Some(b'\\') => match self.bump() {
-                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {}
+                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => escaped = true,
                     Some(b'u') => {
+                        escaped = true;
                         let unit = self.hex4()?;
                         if (0xDC00..0xE000).contains(&unit) {
                             return self.fail("lone surrogate in a \\u escape");
@@ -510,12 +522,7 @@ impl<'a> Parser<'a> {
     }
 
     /// An object at `depth`; its members go to `out` when given (the top level).
-    fn object(
-        &mut self,
-        depth: usize,
-        mut out: Option<&mut Vec<Member<'a>>>,
-        text: &'a str,
-    ) -> Step<()> {
+    fn object(&mut self, depth: usize, mut out: Option<&mut Vec<Member<'a>>>) -> Step<()> {
         if depth > MAX_DEPTH {
             return self.fail("nested too deeply");
         }
@@ -532,10 +539,14 @@ impl<'a> Parser<'a> {
             if self.peek() != Some(b'"') {
                 return self.fail("expected a member name");
             }
-            let (ns, ne) = self.string()?;
+            let (ns, ne, escaped) = self.string_escaped()?;
             // The reader stops only on ASCII bytes, so these are char boundaries.
-            let name_text = std::str::from_utf8(&self.s[ns..ne]).unwrap_or("\"\"");
-            let name = unescape(name_text);
+            let name_text = slice(self.text, ns, ne);
+            let name = if escaped {
+                unescape(name_text)
+            } else {
+                Cow::Borrowed(name_text.get(1..name_text.len() - 1).unwrap_or(""))
+            };
             let seen = match &mut sorted {
                 Some(set) => !set.insert(name.clone()),
                 None => names.contains(&name),
@@ -564,9 +575,9 @@ impl<'a> Parser<'a> {
             if let Some(out) = out.as_deref_mut() {
                 out.push(Member {
                     name,
-                    name_text: slice(text, ns, ne),
+                    name_text,
                     value: Raw {
-                        text: slice(text, vs, self.pos),
+                        text: slice(self.text, vs, self.pos),
                         kind,
                     },
                 });
