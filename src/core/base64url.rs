@@ -55,21 +55,31 @@ impl std::fmt::Display for Base64Error {
 /// assert_eq!(s, "aGk_");
 /// ```
 pub fn encode_into(bytes: &[u8], out: &mut String) {
-    let mut buf = Vec::with_capacity(bytes.len().div_ceil(3) * 4);
+    let full = bytes.len() / 3 * 3;
+    let mut buf = vec![0u8; bytes.len() / 3 * 4 + [0, 2, 3][bytes.len() % 3]];
     let sym = |n: u32, shift: u32| ALPHABET[((n >> shift) & 63) as usize];
-    let mut chunks = bytes.chunks_exact(3);
-    for c in &mut chunks {
-        let n = (u32::from(c[0]) << 16) | (u32::from(c[1]) << 8) | u32::from(c[2]);
-        buf.extend_from_slice(&[sym(n, 18), sym(n, 12), sym(n, 6), sym(n, 0)]);
+    let (mut i, mut o) = (0, 0);
+    while i < full {
+        let n =
+            (u32::from(bytes[i]) << 16) | (u32::from(bytes[i + 1]) << 8) | u32::from(bytes[i + 2]);
+        buf[o] = sym(n, 18);
+        buf[o + 1] = sym(n, 12);
+        buf[o + 2] = sym(n, 6);
+        buf[o + 3] = sym(n, 0);
+        i += 3;
+        o += 4;
     }
-    match *chunks.remainder() {
+    match bytes[full..] {
         [a] => {
             let n = u32::from(a) << 16;
-            buf.extend_from_slice(&[sym(n, 18), sym(n, 12)]);
+            buf[o] = sym(n, 18);
+            buf[o + 1] = sym(n, 12);
         }
         [a, b] => {
             let n = (u32::from(a) << 16) | (u32::from(b) << 8);
-            buf.extend_from_slice(&[sym(n, 18), sym(n, 12), sym(n, 6)]);
+            buf[o] = sym(n, 18);
+            buf[o + 1] = sym(n, 12);
+            buf[o + 2] = sym(n, 6);
         }
         _ => {}
     }
@@ -119,18 +129,21 @@ pub fn decode(input: &str) -> Result<Vec<u8>, Base64Error> {
     // Invalid bytes map to 0xff: OR-ing every looked-up value and testing the
     // high bit once keeps the loop free of branches; the offset is found after.
     let mut bad = 0u8;
-    for (quad, o) in bytes[..full].chunks_exact(4).zip(out.chunks_exact_mut(3)) {
+    let (mut i, mut o) = (0, 0);
+    while i < full {
         let (a, b, c, d) = (
-            DECODE[quad[0] as usize],
-            DECODE[quad[1] as usize],
-            DECODE[quad[2] as usize],
-            DECODE[quad[3] as usize],
+            DECODE[bytes[i] as usize],
+            DECODE[bytes[i + 1] as usize],
+            DECODE[bytes[i + 2] as usize],
+            DECODE[bytes[i + 3] as usize],
         );
         bad |= a | b | c | d;
         let n = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
-        o[0] = (n >> 16) as u8;
-        o[1] = (n >> 8) as u8;
-        o[2] = n as u8;
+        out[o] = (n >> 16) as u8;
+        out[o + 1] = (n >> 8) as u8;
+        out[o + 2] = n as u8;
+        i += 4;
+        o += 3;
     }
     let mut tail = [0u8; 3];
     for (t, &x) in tail.iter_mut().zip(&bytes[full..]) {

@@ -20,6 +20,8 @@ use wasm_bindgen::prelude::*;
 
 thread_local! {
     static FACTORY: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// The context of unverified payloads without a `now` option, made once.
+    static UNVERIFIED: JsValue = context(&JsClock::new(None), 0.0);
 }
 
 /// Registers `factory(claims, header, context) -> TokenPayload`, called by the
@@ -69,7 +71,14 @@ pub fn decode_unverified(token: JsValue, options: JsValue) -> JsResult<JsValue> 
     let (now, max) = unverified_options(&options)?;
     let token = lift(super::auth::token_string(&token, max))?;
     let payload = lift(verify::decode_unverified(&token, max))?;
-    to_js(&payload, &context(&JsClock::new(now), 0.0))
+    unverified_payload(&payload, now)
+}
+
+fn unverified_payload(payload: &Payload, now: Option<Function>) -> JsResult<JsValue> {
+    match now {
+        None => UNVERIFIED.with(|ctx| to_js(payload, ctx)),
+        now => to_js(payload, &context(&JsClock::new(now), 0.0)),
+    }
 }
 
 /// [`decode_unverified`] for a token that `pkg/bind.mjs` wrote into the input buffer.
@@ -79,7 +88,7 @@ pub fn decode_unverified_input(len: usize, options: JsValue) -> JsResult<JsValue
     let token = super::input::take(len)?;
     lift(super::auth::check_length(&token, max))?;
     let payload = lift(verify::decode_unverified(&token, max))?;
-    to_js(&payload, &context(&JsClock::new(now), 0.0))
+    unverified_payload(&payload, now)
 }
 
 fn unverified_options(options: &JsValue) -> JsResult<(Option<Function>, usize)> {

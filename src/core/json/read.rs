@@ -347,10 +347,12 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.pos).copied()
     }
 
+    #[inline]
     fn bump(&mut self) -> Option<u8> {
         let b = self.peek()?;
         self.pos += 1;
@@ -361,6 +363,7 @@ impl<'a> Parser<'a> {
         Err(Failure::new(self.pos, why))
     }
 
+    #[inline]
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
@@ -598,6 +601,7 @@ impl<'a> Parser<'a> {
 
 /// `text[start..end]`, or "" if the range is not one (it always is: the reader
 /// stops only on ASCII bytes).
+#[inline]
 fn slice(text: &str, start: usize, end: usize) -> &str {
     text.get(start..end).unwrap_or("")
 }
