@@ -5,12 +5,11 @@
 //   node --expose-gc bench/memory.mjs MODE [CYCLES] [PKGDIR]   one mode, one JSON line per report
 //   runMemory() (bench/run.mjs)                                every mode, each in its own process
 //
-// Modes (TokenPayload is a wasm-owned object; its JS wrapper is registered in
-// wasm-bindgen's FinalizationRegistry, whose callbacks only run as tasks, i.e.
-// when the event loop turns):
-//   free    payload.free() after reading; never yields
-//   yield   no free(); the event loop turns every 1,000 cycles, as a server's does between requests
-//   sync    no free(); never yields (a batch job or a benchmark loop)
+// Modes (a TokenPayload is a plain JavaScript object over the token's checked
+// JSON text, holding no wasm memory; until commit 553b1dd it was wasm-owned and
+// freed through a FinalizationRegistry, which made the sync mode grow):
+//   yield   the event loop turns every 1,000 cycles, as a server's does between requests
+//   sync    never yields (a batch job or a benchmark loop)
 //
 // The glue does not export the instance's memory, so it is found by wrapping
 // the WebAssembly.Instance constructor while the package loads (the Node glue
@@ -71,7 +70,6 @@ async function child(mode, cycles, pkgDir) {
       } else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) gc.minor++;
     }
   }).observe({ entryTypes: ["gc"] });
-  let freed = 0;
   const auth = new pkg.AuthX({ secretKey: SECRET, csrf: true });
   const uses = { uid: "alice", fresh: true, scopes: SCOPES };
   const t0 = performance.now();
@@ -90,8 +88,7 @@ async function child(mode, cycles, pkgDir) {
         external: m.external,
         seconds: (now - t0) / 1000,
         usPerCycle: i > lastI ? ((now - last) * 1000) / (i - lastI) : null,
-        // Payloads alive in wasm memory: made, minus free()d, minus freed by the registry.
-        livePayloads: i - freed - finalized(),
+        // Objects freed by wasm-bindgen's FinalizationRegistry (payloads are not registered).
         finalizedByRegistry: finalized(),
         // GCs so far (entries arrive when the event loop turns: 0 in a loop that never yields).
         gcMajor: gc.major,
@@ -110,11 +107,7 @@ async function child(mode, cycles, pkgDir) {
     const token = auth.createAccessToken(uses);
     const p = auth.decodeToken(token);
     sink += readClaims(p);
-    if (mode === "free") {
-      p.free();
-      freed++;
-    }
-    else if (mode === "yield" && i % 1000 === 0) await new Promise((r) => setImmediate(r));
+    if (mode === "yield" && i % 1000 === 0) await new Promise((r) => setImmediate(r));
     if (i % step === 0) report(i);
   }
   // Afterwards: a full GC and a few event-loop turns let the registry free what is unreachable.
@@ -123,23 +116,19 @@ async function child(mode, cycles, pkgDir) {
   globalThis.gc?.();
   await new Promise((r) => setTimeout(r, 10));
   report(cycles, { after: "gc() and event-loop turns", sink: sink > 0 });
-  // Was that memory given back to the wasm allocator? Another tenth, synchronous and
-  // without free(), grows the memory only if the earlier payloads were not freed.
-  if (mode !== "free") {
-    for (let i = 1; i <= step; i++) sink += readClaims(auth.decodeToken(auth.createAccessToken(uses)));
-    report(cycles + step, { after: `then ${step} more cycles without free() or yielding` });
-  }
+  // Another tenth, synchronous: the wasm memory must not grow.
+  for (let i = 1; i <= step; i++) sink += readClaims(auth.decodeToken(auth.createAccessToken(uses)));
+  report(cycles + step, { after: `then ${step} more cycles without yielding` });
   await new Promise((r) => setTimeout(r, 10));
 }
 
 const MODES = {
-  free: "payload.free() after each read (sync loop)",
-  yield: "no free(); event loop turns every 1,000 cycles (server-like)",
-  sync: "no free(); one synchronous loop, never yields",
+  yield: "event loop turns every 1,000 cycles (server-like)",
+  sync: "one synchronous loop, never yields",
 };
 
 /** Runs each mode in its own process; returns the reports and a verdict per mode. */
-export async function runMemory({ cycles = 1_000_000, syncCycles = 100_000, log = console.error, pkgDir = path.join(root, "pkg") } = {}) {
+export async function runMemory({ cycles = 1_000_000, syncCycles = cycles, log = console.error, pkgDir = path.join(root, "pkg") } = {}) {
   const out = {};
   for (const mode of Object.keys(MODES)) {
     const n = mode === "sync" ? Math.min(syncCycles, cycles) : cycles;
@@ -169,7 +158,6 @@ export function verdict(reports) {
   const rssGrowth = maxRss(loop.slice(half)) / maxRss(loop.slice(1, half)) - 1;
   return {
     flat: wasmGrowth === 0 && rssGrowth < 0.1,
-    maxLivePayloads: Math.max(...loop.map((r) => r.livePayloads)),
     wasmBytesPerCycle: (end.wasmBytes - start.wasmBytes) / end.cycles,
     wasmGrowthAfterFirstTenthBytes: wasmGrowth,
     rssGrowthSecondHalf: rssGrowth,
@@ -184,11 +172,11 @@ export function printMemory(m) {
   const out = ["Memory (create + verify + read cycles; wasm memory / RSS / JS heap; µs per cycle over the last tenth)"];
   for (const [mode, r] of Object.entries(m)) {
     out.push(
-      `  ${mode}: ${r.what} — ${r.flat ? "FLAT" : "NOT FLAT"} (wasm +${r.wasmBytesPerCycle.toFixed(0)} B/cycle overall, +${(r.wasmGrowthAfterFirstTenthBytes / MB).toFixed(1)} MB after the first tenth; peak RSS 2nd half vs 1st ${(100 * r.rssGrowthSecondHalf).toFixed(1)} %; at most ${r.maxLivePayloads} payloads alive)`,
+      `  ${mode}: ${r.what} — ${r.flat ? "FLAT" : "NOT FLAT"} (wasm +${r.wasmBytesPerCycle.toFixed(0)} B/cycle overall, +${(r.wasmGrowthAfterFirstTenthBytes / MB).toFixed(1)} MB after the first tenth; peak RSS 2nd half vs 1st ${(100 * r.rssGrowthSecondHalf).toFixed(1)} %)`,
     );
     for (const x of r.reports) {
       out.push(
-        `    ${String(x.cycles).padStart(9)}  wasm ${mb(x.wasmBytes).padStart(9)}  rss ${mb(x.rss).padStart(9)}  heap ${mb(x.heapUsed).padStart(8)}  live ${String(x.livePayloads).padStart(7)}  GC ${String(x.gcMajor).padStart(4)} major ${String(x.gcMinor).padStart(5)} minor  ${x.usPerCycle ? `${x.usPerCycle.toFixed(1)} µs/cycle` : ""}${x.after ? ` (${x.after})` : ""}`,
+        `    ${String(x.cycles).padStart(9)}  wasm ${mb(x.wasmBytes).padStart(9)}  rss ${mb(x.rss).padStart(9)}  heap ${mb(x.heapUsed).padStart(8)}  GC ${String(x.gcMajor).padStart(4)} major ${String(x.gcMinor).padStart(5)} minor  ${x.usPerCycle ? `${x.usPerCycle.toFixed(1)} µs/cycle` : ""}${x.after ? ` (${x.after})` : ""}`,
       );
     }
   }
@@ -199,13 +187,13 @@ export function markdownMemory(m) {
   const out = [];
   for (const [mode, r] of Object.entries(m)) {
     out.push(
-      `**${mode}** — ${r.what}: **${r.flat ? "flat" : "not flat"}** (wasm memory +${r.wasmBytesPerCycle.toFixed(0)} B/cycle overall, +${(r.wasmGrowthAfterFirstTenthBytes / MB).toFixed(1)} MB after the first tenth; peak RSS of the second half ${(100 * r.rssGrowthSecondHalf).toFixed(1)} % over the first; at most ${r.maxLivePayloads.toLocaleString("en-US")} payloads alive at a report)`,
+      `**${mode}** — ${r.what}: **${r.flat ? "flat" : "not flat"}** (wasm memory +${r.wasmBytesPerCycle.toFixed(0)} B/cycle overall, +${(r.wasmGrowthAfterFirstTenthBytes / MB).toFixed(1)} MB after the first tenth; peak RSS of the second half ${(100 * r.rssGrowthSecondHalf).toFixed(1)} % over the first)`,
       "",
     );
-    out.push("| cycles | wasm memory | RSS | JS heap used | live payloads | major / minor GCs | µs/cycle (last tenth) |", "|--:|--:|--:|--:|--:|--:|--:|");
+    out.push("| cycles | wasm memory | RSS | JS heap used | major / minor GCs | µs/cycle (last tenth) |", "|--:|--:|--:|--:|--:|--:|");
     for (const x of r.reports) {
       out.push(
-        `| ${x.cycles.toLocaleString("en-US")}${x.after ? ` (${x.after})` : ""} | ${mb(x.wasmBytes)} | ${mb(x.rss)} | ${mb(x.heapUsed)} | ${x.livePayloads.toLocaleString("en-US")} | ${x.gcMajor} / ${x.gcMinor} | ${x.usPerCycle ? x.usPerCycle.toFixed(1) : ""} |`,
+        `| ${x.cycles.toLocaleString("en-US")}${x.after ? ` (${x.after})` : ""} | ${mb(x.wasmBytes)} | ${mb(x.rss)} | ${mb(x.heapUsed)} | ${x.gcMajor} / ${x.gcMinor} | ${x.usPerCycle ? x.usPerCycle.toFixed(1) : ""} |`,
       );
     }
     out.push("");

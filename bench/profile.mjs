@@ -7,7 +7,7 @@
 //    summarised into self time by category, the heaviest functions, and
 //    inclusive time of groups (bench/lib/cpuprofile.mjs).
 // 3. An anatomy of each operation with the interleaved harness, on the shipped
-//    package: the call alone, each getter, free(), the options, the random
+//    package: the call alone, each getter, the options, the random
 //    UUIDs, and the floors (node:crypto HMAC, JSON.parse of the payload).
 //
 //   node bench/profile.mjs [--quick] [--only=profiles|anatomy]
@@ -80,27 +80,25 @@ function buildNamed() {
 
 const WORKLOADS = [
   ["verify", "HS256 verify + read (decodeToken, payload left to the GC), yields every 1,000 ops"],
-  ["verify-free", "the same with payload.free()"],
   ["verify-sync", "the same in one synchronous loop that never yields (like a benchmark loop)"],
   ["sign", "HS256 sign (createAccessToken, csrf on)"],
   ["decode", "decodeUnverified + read"],
-  ["decode-free", "decodeUnverified + read + free()"],
   ["hasScopes", "payload.hasScopes(a, b)"],
   ["fast-jwt-verify", "peer: fast-jwt verify + read"],
   ["fast-jwt-sign", "peer: fast-jwt sign"],
   ["jose-decode", "peer: jose.decodeJwt + read"],
   ["es256-sign", "ES256 sign (createAccessToken)", "ES256"],
-  ["es256-verify", "ES256 verify + read + free()", "ES256"],
+  ["es256-verify", "ES256 verify + read", "ES256"],
   ["eddsa-sign", "EdDSA sign (createAccessToken)", "EdDSA"],
-  ["eddsa-verify", "EdDSA verify + read + free()", "EdDSA"],
+  ["eddsa-verify", "EdDSA verify + read", "EdDSA"],
 ];
 
-/** The named copy must run like the shipped one: verify-free in fresh processes, alternating. */
+/** The named copy must run like the shipped one: verify in fresh processes, alternating. */
 function namedCheck(samples) {
   const us = { shipped: [], named: [] };
   for (let i = 0; i < samples; i++) {
     for (const [k, dir] of i % 2 ? [["named", named], ["shipped", path.join(root, "pkg")]] : [["shipped", path.join(root, "pkg")], ["named", named]]) {
-      const stdout = execFileSync(process.execPath, [path.join(root, "bench/profile/child.mjs"), "verify-free", dir, "1"], { encoding: "utf8" });
+      const stdout = execFileSync(process.execPath, [path.join(root, "bench/profile/child.mjs"), "verify", dir, "1"], { encoding: "utf8" });
       us[k].push(JSON.parse(stdout).usPerOp);
     }
   }
@@ -142,8 +140,7 @@ async function anatomy() {
   const C = (group, name, fn) => makeCase(group, name, fn);
   const cases = [
     C("verify", "decodeToken + read sub, exp, scopes (the benchmark row)", () => readClaims(auth.decodeToken(token))),
-    C("verify", "decodeToken + read + free()", () => { const p = auth.decodeToken(token); const r = readClaims(p); p.free(); return r; }),
-    C("verify", "decodeToken alone, free()d (no getters)", () => auth.decodeToken(token).free()),
+    C("verify", "decodeToken alone (no getters)", () => auth.decodeToken(token)),
     C("verify", "getter p.sub on a held payload", () => held.sub),
     C("verify", "getter p.exp", () => held.exp),
     C("verify", "getter p.scopes", () => held.scopes),
@@ -154,7 +151,7 @@ async function anatomy() {
       return readClaims(JSON.parse(Buffer.from(p64, "base64url").toString()));
     }),
     C("decode", "decodeUnverified + read (the benchmark row)", () => readClaims(TokenPayload.decodeUnverified(token))),
-    C("decode", "decodeUnverified alone, free()d", () => TokenPayload.decodeUnverified(token).free()),
+    C("decode", "decodeUnverified alone (no getters)", () => TokenPayload.decodeUnverified(token)),
     C("decode", "floor: JSON.parse(Buffer.from(payload, 'base64url')) + read", () => readClaims(JSON.parse(Buffer.from(p64, "base64url").toString()))),
     C("sign", "createAccessToken({ uid, fresh, scopes }), csrf on: 2 UUIDs (the benchmark row)", () => auth.createAccessToken(uses)),
     C("sign", "same, csrf off: 1 UUID", () => authNoCsrf.createAccessToken(uses)),
@@ -177,7 +174,7 @@ function markdown(build, profiles, anat, crates) {
   if (build) {
     md.push(
       `Named build: code section ${build.named.code} B (shipped ${build.shipped.code} B), data ${build.named.data} B (shipped ${build.shipped.data} B), name section ${build.named.names} B.` +
-        (build.check ? ` verify + free() in fresh processes (median of ${build.check.samples}): shipped ${build.check.shippedUs.toFixed(2)} µs, named ${build.check.namedUs.toFixed(2)} µs.` : ""),
+        (build.check ? ` verify in fresh processes (median of ${build.check.samples}): shipped ${build.check.shippedUs.toFixed(2)} µs, named ${build.check.namedUs.toFixed(2)} µs.` : ""),
       "",
     );
   }
@@ -241,7 +238,7 @@ if (!only || only === "anatomy") {
 }
 if (!only || only === "profiles") {
   build.check = namedCheck(quick ? 1 : 3);
-  log(`named check: shipped ${build.check.shippedUs.toFixed(2)} µs, named ${build.check.namedUs.toFixed(2)} µs (verify + free)`);
+  log(`named check: shipped ${build.check.shippedUs.toFixed(2)} µs, named ${build.check.namedUs.toFixed(2)} µs (verify)`);
   profiles = await runProfiles(quick ? 1 : 3);
 }
 writeFileSync(path.join(out, "summary.json"), JSON.stringify({ build, crates, anatomy: anat, profiles }, null, 1));
