@@ -19,42 +19,66 @@ use wasm_bindgen::{JsCast, JsValue};
 pub struct Options<'a> {
     obj: Option<&'a JsValue>,
     what: &'static str,
+    /// The names allowed, and which of them the object has as own keys: a name it
+    /// lacks is answered without asking JavaScript again.
+    known: &'a [&'a str],
+    present: u64,
 }
 
 impl<'a> Options<'a> {
     /// Wraps `value` (an object, `undefined` or `null`), allowing only `known` names.
-    pub fn new(value: &'a JsValue, what: &'static str, known: &[&str]) -> Result<Options<'a>> {
+    pub fn new(
+        value: &'a JsValue,
+        what: &'static str,
+        known: &'a [&'a str],
+    ) -> Result<Options<'a>> {
         if value.is_undefined() || value.is_null() {
-            return Ok(Options { obj: None, what });
+            return Ok(Options {
+                obj: None,
+                what,
+                known,
+                present: 0,
+            });
         }
         if !value.is_object() || reflect::is_array(value, what)? {
             return Err(Error::config(format!("{what} must be an object")));
         }
-        if let Some(key) = reflect::unknown_key(value, known, what)? {
-            return Err(Error::config(format!(
+        let scan = reflect::scan_keys(value, known, what)?.map_err(|key| {
+            Error::config(format!(
                 "unknown option \"{key}\" in {what}; known options: {}",
                 known.join(", ")
-            )));
-        }
+            ))
+        })?;
         Ok(Options {
             obj: Some(value),
             what,
+            known,
+            present: scan.present,
         })
+    }
+
+    /// Was `name` among the own keys when the object was scanned? `None` for a name
+    /// outside the first 64 known ones (then JavaScript is asked).
+    fn scanned(&self, name: &str) -> Option<bool> {
+        let i = self.known.iter().position(|k| *k == name)?;
+        (i < 64).then(|| self.present & (1 << i) != 0)
     }
 
     /// Does the object have the own key `name` (even with the value `undefined`)?
     pub fn has(&self, name: &str) -> Result<bool> {
-        match self.obj {
-            Some(obj) => reflect::has_own(obj, name, self.what),
-            None => Ok(false),
+        match (self.obj, self.scanned(name)) {
+            (None, _) => Ok(false),
+            (Some(_), Some(present)) => Ok(present),
+            (Some(obj), None) => reflect::has_own(obj, name, self.what),
         }
     }
 
     /// The own value of `name`; `undefined` when absent.
     pub fn get(&self, name: &str) -> Result<JsValue> {
-        match self.obj {
-            Some(obj) => reflect::get_own(obj, name, self.what),
-            None => Ok(JsValue::UNDEFINED),
+        match (self.obj, self.scanned(name)) {
+            (None, _) | (Some(_), Some(false)) => Ok(JsValue::UNDEFINED),
+            (Some(obj), Some(true)) => reflect::get_present(obj, name, self.what),
+            (Some(obj), None) => reflect::get_own(obj, name, self.what),
         }
     }
 

@@ -28,9 +28,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = Object, js_name = hasOwn)]
     fn has_own_js(obj: &JsValue, key: &JsValue) -> std::result::Result<bool, JsValue>;
     /// A `Set` of names made here (never the caller's).
-    type NameSet;
-    #[wasm_bindgen(catch, method, js_name = has)]
-    fn has_js(this: &NameSet, key: &JsValue) -> std::result::Result<bool, JsValue>;
+    type NameMap;
+    #[wasm_bindgen(catch, method, js_name = get)]
+    fn index_js(this: &NameMap, key: &JsValue) -> std::result::Result<JsValue, JsValue>;
     /// A string primitive, for its `isWellFormed` method.
     type Text;
     #[wasm_bindgen(catch, method, js_name = isWellFormed)]
@@ -55,7 +55,7 @@ const MAX_KEPT: usize = 128;
 thread_local! {
     /// Property names already made as JavaScript strings.
     static NAMES: RefCell<Vec<(String, Rc<JsValue>)>> = const { RefCell::new(Vec::new()) };
-    /// For each list of known option names, a JavaScript `Set` of them.
+    /// For each list of known option names, a JavaScript `Map` of them to their index.
     static NAME_SETS: RefCell<Vec<(Vec<String>, Rc<JsValue>)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -77,42 +77,63 @@ pub fn property_name(key: &str) -> Rc<JsValue> {
     })
 }
 
-/// A JavaScript `Set` holding `known`, made once per list.
-fn name_set(known: &[&str]) -> Rc<JsValue> {
+/// A JavaScript `Map` from each of the `known` names to its index, made once per list.
+fn name_map(known: &[&str]) -> Rc<JsValue> {
     NAME_SETS.with(|sets| {
         let same = |list: &Vec<String>| {
             list.len() == known.len() && list.iter().zip(known).all(|(a, b)| a == b)
         };
-        if let Some((_, set)) = sets.borrow().iter().find(|(list, _)| same(list)) {
-            return set.clone();
+        if let Some((_, map)) = sets.borrow().iter().find(|(list, _)| same(list)) {
+            return map.clone();
         }
-        let set = js_sys::Set::new(&JsValue::UNDEFINED);
-        for name in known {
-            set.add(&property_name(name));
+        let map = js_sys::Map::new();
+        for (i, name) in known.iter().enumerate() {
+            map.set(&property_name(name), &JsValue::from_f64(i as f64));
         }
-        let set = Rc::new(JsValue::from(set));
+        let map = Rc::new(JsValue::from(map));
         let mut sets = sets.borrow_mut();
         if sets.len() < MAX_KEPT {
-            sets.push((known.iter().map(|k| k.to_string()).collect(), set.clone()));
+            sets.push((known.iter().map(|k| k.to_string()).collect(), map.clone()));
         }
-        set
+        map
     })
 }
 
-/// The first own string key of `obj` that is not in `known` (symbol keys are
-/// ignored), or `None` when every one is known.
-pub fn unknown_key(obj: &JsValue, known: &[&str], what: &str) -> Result<Option<String>> {
+/// The own keys of an options object, against the `known` names (at most 64).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyScan {
+    /// Bit `i` is set when `known[i]` is an own key.
+    pub present: u64,
+}
+
+/// Scans the own keys of `obj` once: which `known` names it has, or the first own
+/// string key that is not known (`Err(name)`). Symbol keys are ignored.
+pub fn scan_keys(
+    obj: &JsValue,
+    known: &[&str],
+    what: &str,
+) -> Result<std::result::Result<KeyScan, String>> {
     let keys = Reflect::own_keys(obj).map_err(|_| unreadable(what))?;
-    let set = name_set(known);
-    let set = set.unchecked_ref::<NameSet>();
+    let map = name_map(known);
+    let map = map.unchecked_ref::<NameMap>();
+    let mut present = 0u64;
     for i in 0..keys.length() {
         let key = keys.get(i);
-        if !key.is_string() || set.has_js(&key).map_err(|_| unreadable(what))? {
+        if !key.is_string() {
             continue;
         }
-        return Ok(key.as_string());
+        match map.index_js(&key).map_err(|_| unreadable(what))?.as_f64() {
+            Some(index) if index < 64.0 => present |= 1 << (index as u32),
+            Some(_) => {}
+            None => return Ok(Err(key.as_string().unwrap_or_default())),
+        }
     }
-    Ok(None)
+    Ok(Ok(KeyScan { present }))
+}
+
+/// The value of `key`, which the object has as an own key (found by [`scan_keys`]).
+pub fn get_present(obj: &JsValue, key: &str, what: &str) -> Result<JsValue> {
+    Reflect::get(obj, &property_name(key)).map_err(|_| unreadable(&format!("{what}.{key}")))
 }
 
 /// Does `obj` have the own property `key` (whatever its value)?
