@@ -60,7 +60,10 @@ export function bind(glue) {
     },
   });
   setCore({
-    scopesAllow: glue.__scopesAllow,
+    scopesAllow(text, allRequired) {
+      const len = put(text);
+      return len < 0 ? glue.__scopesAllow(text, allRequired) : glue.__scopesAllowInput(len, allRequired);
+    },
     decodeUnverified(token, options) {
       const len = put(token);
       return len < 0 ? glue.__decodeUnverified(token, options) : glue.__decodeUnverifiedInput(len, options);

@@ -55,9 +55,14 @@ function scopeArguments(args) {
   try {
     let allRequired = true;
     const last = args[args.length - 1];
-    if (last !== null && typeof last === "object" && !Array.isArray(last)) {
+    if (isOptions(last)) {
       args.pop();
-      const mode = last.allRequired;
+      for (const name of Reflect.ownKeys(last)) {
+        if (name !== "allRequired") {
+          throw new BadConfigurationError(`unknown option ${String(name)} in hasScopes options; known options: allRequired`);
+        }
+      }
+      const mode = Object.hasOwn(last, "allRequired") ? last.allRequired : undefined;
       if (mode !== undefined) {
         if (typeof mode !== "boolean") {
           throw new BadConfigurationError("hasScopes options.allRequired must be a boolean");
@@ -66,14 +71,35 @@ function scopeArguments(args) {
       }
     }
     const list = args.length === 1 && Array.isArray(args[0]) ? Array.from(args[0]) : args;
-    if (!list.every((s) => typeof s === "string")) {
-      throw new BadConfigurationError("hasScopes takes scope strings (or one array of them)");
-    }
-    return { required: JSON.stringify(list), allRequired };
+    return { required: jsonStrings(list), allRequired };
   } catch (e) {
     if (e instanceof BadConfigurationError) throw e;
     throw new BadConfigurationError("hasScopes could not read its arguments (a getter or proxy trap threw)");
   }
+}
+
+/** Is `value` hasScopes' trailing options object: a plain object (not an array, Set, Date, String object…)? */
+function isOptions(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * A JSON array text of `list`, which must hold only strings. Written item by item:
+ * JSON.stringify of a string primitive never consults a toJSON, so a polluted
+ * Array.prototype.toJSON cannot change what crosses to the core.
+ */
+function jsonStrings(list) {
+  let text = "[";
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
+    if (typeof s !== "string") {
+      throw new BadConfigurationError("hasScopes takes scope strings (or one array of them)");
+    }
+    text += (i === 0 ? "" : ",") + JSON.stringify(s);
+  }
+  return text + "]";
 }
 
 const date = (seconds) => (seconds === undefined ? undefined : new Date(seconds * 1000));
@@ -93,8 +119,8 @@ export class TokenPayload {
   /** @internal */
   constructor(key, text, headerText, context) {
     if (key !== MADE_HERE) {
-      throw new TypeError(
-        "TokenPayload is made by AuthX#decodeToken, AuthX#verifyToken or TokenPayload.decodeUnverified",
+      throw new BadConfigurationError(
+        "TokenPayload is made by AuthX#decodeToken, AuthX#verifyToken or TokenPayload.decodeUnverified, not with new",
       );
     }
     this.#text = text;
@@ -218,11 +244,13 @@ export class TokenPayload {
 
   /**
    * Expired now, by the instance's clock and leeway (the rule verification uses:
-   * `exp <= now - leeway`)? False without `exp`. @type {boolean}
+   * `exp <= now - leeway`)? False without `exp`; true when the clock fails (throws or
+   * returns something that is not a time), so a broken clock never keeps a token alive.
+   * @type {boolean}
    */
   get isExpired() {
     const exp = this.#claim("exp");
-    return exp !== undefined && exp <= nowSeconds(this.#context.now) - this.#context.leeway;
+    return exp !== undefined && !(exp > nowSeconds(this.#context.now) - this.#context.leeway);
   }
 
   /**
@@ -234,12 +262,17 @@ export class TokenPayload {
    */
   hasScopes(...args) {
     const { required, allRequired } = scopeArguments(args);
-    const granted = this.#claim("scopes");
-    if (granted !== undefined) this.#grantedJson ??= JSON.stringify(granted);
-    return core.scopesAllow(this.#grantedJson, required, allRequired);
+    if (this.#grantedJson === undefined) {
+      const granted = this.#claim("scopes");
+      this.#grantedJson = granted === undefined ? "" : "," + jsonStrings(granted);
+    }
+    return core.scopesAllow(`[${required}${this.#grantedJson}]`, allRequired);
   }
 
-  /** Every claim as a plain object, in token order, so `JSON.stringify(payload)` works. */
+  /**
+   * Every claim as a plain object (`JSON.parse` of the payload), so `JSON.stringify(payload)`
+   * works; in token order, except that JavaScript puts integer-like names ("10") first.
+   */
   toJSON() {
     return JSON.parse(this.#text);
   }

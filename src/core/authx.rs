@@ -139,7 +139,8 @@ impl AuthX {
         let mut access = TokenRequest::new(TokenType::Access, uid);
         access.scopes = claims.scopes;
         // The new token is for the audience the refresh token was for, never wider.
-        access.audience = claims.aud;
+        // (An empty `aud` array names no audience: the new token then has the configured one.)
+        access.audience = claims.aud.filter(|aud| !aud.names().is_empty());
         access.data = (!extra.is_empty()).then_some(extra);
         self.create_token(&access, now)
     }

@@ -50,10 +50,29 @@ pub fn has_scopes<S: AsRef<str>>(
     provided: Option<&[String]>,
     all_required: bool,
 ) -> bool {
+    grants(required, provided, all_required)
+}
+
+/// [`has_scopes`] for any string type on both sides (borrowed scopes, say).
+///
+/// ```
+/// use authx_wasm::scopes::grants;
+/// assert!(grants(&["posts:read"], Some(&["posts:*"]), true));
+/// assert!(!grants::<_, &str>(&["posts:read"], None, true));
+/// ```
+pub fn grants<S: AsRef<str>, P: AsRef<str>>(
+    required: &[S],
+    provided: Option<&[P]>,
+    all_required: bool,
+) -> bool {
     let Some(provided) = provided else {
         return required.is_empty();
     };
-    let satisfied = |req: &S| provided.iter().any(|p| scope_matches(req.as_ref(), p));
+    let satisfied = |req: &S| {
+        provided
+            .iter()
+            .any(|p| scope_matches(req.as_ref(), p.as_ref()))
+    };
     if all_required {
         required.iter().all(satisfied)
     } else {

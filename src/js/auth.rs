@@ -153,8 +153,15 @@ impl JsAuthX {
         #[wasm_bindgen(unchecked_param_type = "TokenPairOptions")] options: JsValue,
     ) -> JsResult<JsValue> {
         let o = lift(Options::new(&options, "options", PAIR_OPTIONS))?;
+        // Each option is read once: both tokens get the same uid, scopes and data
+        // even from getters that answer differently each time.
         let access = lift(request(&o, TokenType::Access, "accessExpiresIn"))?;
-        let refresh = lift(request(&o, TokenType::Refresh, "refreshExpiresIn"))?;
+        let refresh = TokenRequest {
+            token_type: TokenType::Refresh,
+            fresh: false,
+            expires_in: lift(o.lifetime("refreshExpiresIn"))?,
+            ..access.clone()
+        };
         let now = self.now()?;
         let access = lift(self.inner.create_token(&access, now))?;
         let refresh = lift(self.inner.create_token(&refresh, now))?;

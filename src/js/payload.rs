@@ -84,8 +84,10 @@ fn unverified_payload(payload: &Payload, now: Option<Function>) -> JsResult<JsVa
 /// [`decode_unverified`] for a token that `pkg/bind.mjs` wrote into the input buffer.
 #[wasm_bindgen(js_name = __decodeUnverifiedInput, skip_typescript)]
 pub fn decode_unverified_input(len: usize, options: JsValue) -> JsResult<JsValue> {
-    let (now, max) = unverified_options(&options)?;
+    // The token first: reading the options runs the caller's getters, which may
+    // decode another token through the same buffer.
     let token = super::input::take(len)?;
+    let (now, max) = unverified_options(&options)?;
     lift(super::auth::check_length(&token, max))?;
     let payload = lift(verify::decode_unverified(&token, max))?;
     unverified_payload(&payload, now)
@@ -98,28 +100,45 @@ fn unverified_options(options: &JsValue) -> JsResult<(Option<Function>, usize)> 
     Ok((now, max))
 }
 
-/// The scope rule behind `TokenPayload.hasScopes`: do the token's scopes (`granted`,
-/// the JSON text of the `scopes` claim, or `undefined` when the token has none)
-/// satisfy `required` (the JSON text of an array of strings), all of them or any one?
+/// The scope rule behind `TokenPayload.hasScopes`, for the JSON text that
+/// `pkg/payload.mjs` wrote into the input buffer: `[required]` or
+/// `[required,granted]` (the token's `scopes` claim; absent when the token has
+/// none). Do the granted scopes satisfy the required ones, all of them or any one?
+#[wasm_bindgen(js_name = __scopesAllowInput, skip_typescript)]
+pub fn scopes_allow_input(len: usize, all_required: bool) -> JsResult<bool> {
+    let text = super::input::take(len)?;
+    scopes_allow(&text, all_required)
+}
+
+/// [`scopes_allow_input`] for a text too long for the input buffer.
 #[wasm_bindgen(js_name = __scopesAllow, skip_typescript)]
-pub fn scopes_allow(granted: Option<String>, required: &str, all_required: bool) -> JsResult<bool> {
-    let list = |text: &str| json::read::value(text.as_bytes(), "scopes").ok()?.strings();
-    let required = list(required)
-        .ok_or_else(|| Error::config("hasScopes takes scope strings (or one array of them)"))
-        .map_err(super::error::to_js)?;
-    let granted = match granted {
-        Some(text) => Some(
-            list(&text)
-                .ok_or_else(|| Error::config("the payload's scopes are not an array of strings"))
-                .map_err(super::error::to_js)?,
-        ),
-        None => None,
+pub fn scopes_allow_text(text: &str, all_required: bool) -> JsResult<bool> {
+    scopes_allow(text, all_required)
+}
+
+/// [`scopes_allow_input`] over a JSON text `[required]` or `[required,granted]`.
+pub fn scopes_allow(text: &str, all_required: bool) -> JsResult<bool> {
+    let bad = || {
+        super::error::to_js(Error::config(
+            "hasScopes takes scope strings (or one array of them)",
+        ))
     };
-    Ok(scopes::has_scopes(
-        &required,
-        granted.as_deref(),
-        all_required,
-    ))
+    let outer = json::read::value(text.as_bytes(), "hasScopes").map_err(|_| bad())?;
+    let lists = outer
+        .items()
+        .ok_or_else(bad)?
+        .iter()
+        .map(|raw| raw.borrowed_strings().ok_or_else(bad))
+        .collect::<JsResult<Vec<_>>>()?;
+    match lists.as_slice() {
+        [required] => Ok(scopes::grants::<_, &str>(required, None, all_required)),
+        [required, granted] => Ok(scopes::grants(
+            required,
+            Some(granted.as_slice()),
+            all_required,
+        )),
+        _ => Err(bad()),
+    }
 }
 
 /// The names of the registered claims (everything else is `extra`), from the core.

@@ -92,6 +92,16 @@ impl<'a> Raw<'a> {
     /// assert_eq!(m[1].value.strings(), None);
     /// ```
     pub fn strings(&self) -> Option<Vec<String>> {
+        Some(
+            self.borrowed_strings()?
+                .into_iter()
+                .map(Cow::into_owned)
+                .collect(),
+        )
+    }
+
+    /// [`Raw::strings`], borrowing the items that have no escapes.
+    pub fn borrowed_strings(&self) -> Option<Vec<Cow<'a, str>>> {
         if self.kind != Kind::Array {
             return None;
         }
@@ -108,7 +118,43 @@ impl<'a> Raw<'a> {
                 return None;
             }
             let (start, end) = p.string().ok()?;
-            out.push(unescape(&self.text[start..end]).into_owned());
+            out.push(unescape(slice(self.text, start, end)));
+            p.ws();
+            match p.bump() {
+                Some(b',') => continue,
+                Some(b']') => return Some(out),
+                _ => return None,
+            }
+        }
+    }
+
+    /// The items of an array, each as raw text; `None` for other types.
+    ///
+    /// ```
+    /// use authx_wasm::json::read::value;
+    /// let v = value(br#"[["a"], 1]"#, "t").unwrap();
+    /// let items = v.items().unwrap();
+    /// assert_eq!((items[0].text, items[1].text), (r#"["a"]"#, "1"));
+    /// ```
+    pub fn items(&self) -> Option<Vec<Raw<'a>>> {
+        if self.kind != Kind::Array {
+            return None;
+        }
+        let mut p = Parser::new(self.text);
+        p.pos = 1;
+        let mut out = Vec::new();
+        p.ws();
+        if p.peek() == Some(b']') {
+            return Some(out);
+        }
+        loop {
+            p.ws();
+            let start = p.pos;
+            let kind = p.value(1).ok()?;
+            out.push(Raw {
+                text: slice(self.text, start, p.pos),
+                kind,
+            });
             p.ws();
             match p.bump() {
                 Some(b',') => continue,
