@@ -71,7 +71,7 @@ function buildNamed() {
   const wasm = path.join(named, "node/authx_wasm_bg.wasm");
   // The flags of Cargo.toml's [package.metadata.wasm-pack.profile.release], plus -g (keep names).
   execFileSync("wasm-opt", ["-Os", "-g", wasm, "-o", wasm], { env });
-  for (const f of ["index.cjs", "index.mjs", "bind.mjs", "errors.mjs", "package.json"]) copyFileSync(path.join(root, "pkg", f), path.join(named, f));
+  for (const f of ["index.cjs", "index.mjs", "bind.mjs", "errors.mjs", "payload.mjs", "package.json"]) copyFileSync(path.join(root, "pkg", f), path.join(named, f));
   writeFileSync(path.join(named, "node/package.json"), '{\n  "type": "commonjs"\n}\n');
   const shipped = sections(path.join(root, "pkg/node/authx_wasm_bg.wasm"));
   const mine = sections(wasm);
@@ -159,7 +159,7 @@ async function anatomy() {
     C("sign", "JS: 2 × crypto.getRandomValues(new Uint8Array(16)) (what getrandom does)", () => { getRandomValues(new Uint8Array(16)); return getRandomValues(new Uint8Array(16)); }),
     C("sign", "JS: 2 × crypto.randomUUID() (Node's cached random pool)", () => randomUUID() + randomUUID()),
     C("sign", "floor: node:crypto HMAC-SHA256 of the signing input", () => createHmac("sha256", key).update(signingInput).digest()),
-    C("hasScopes", "payload.hasScopes(a, b) (bind.mjs parses the arguments)", () => held.hasScopes(REQUIRED[0], REQUIRED[1])),
+    C("hasScopes", "payload.hasScopes(a, b) (payload.mjs writes the JSON text)", () => held.hasScopes(REQUIRED[0], REQUIRED[1])),
     C("hasScopes", "payload.__hasScopes([a, b], true) (the wasm call alone)", () => held.__hasScopes(REQUIRED, true)),
   ];
   for (const c of cases) await c.fn();

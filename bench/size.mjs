@@ -32,13 +32,14 @@ const FILES = [
   "workerd.mjs",
   "bind.mjs",
   "errors.mjs",
+  "payload.mjs",
 ];
 
 // What each entry loads (each file compressed on its own, as a server sends them).
 const LOADS = {
-  "Node (index.mjs / index.cjs)": ["index.mjs", "index.cjs", "node/authx_wasm.js", "bind.mjs", "errors.mjs", "node/authx_wasm_bg.wasm"],
-  "browsers, Deno (web.mjs)": ["web.mjs", "web/authx_wasm.js", "bind.mjs", "errors.mjs", "web/authx_wasm_bg.wasm"],
-  "Workers (workerd.mjs)": ["workerd.mjs", "web/authx_wasm.js", "bind.mjs", "errors.mjs", "web/authx_wasm_bg.wasm"],
+  "Node (index.mjs / index.cjs)": ["index.mjs", "index.cjs", "node/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "node/authx_wasm_bg.wasm"],
+  "browsers, Deno (web.mjs)": ["web.mjs", "web/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "web/authx_wasm_bg.wasm"],
+  "Workers (workerd.mjs)": ["workerd.mjs", "web/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "web/authx_wasm_bg.wasm"],
 };
 
 // Minified browser bundles (esbuild, browser conditions) of the same use.

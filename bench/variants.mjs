@@ -58,7 +58,7 @@ function build(v) {
   execFileSync("wasm-bindgen", ["--target", "nodejs", "--out-dir", path.join(dir, "node"), "--out-name", "authx_wasm", input], { env });
   const wasm = path.join(dir, "node/authx_wasm_bg.wasm");
   execFileSync("wasm-opt", [...v.wasmOpt, wasm, "-o", wasm], { env });
-  for (const f of ["index.cjs", "index.mjs", "bind.mjs", "errors.mjs", "package.json"]) copyFileSync(path.join(root, "pkg", f), path.join(dir, f));
+  for (const f of ["index.cjs", "index.mjs", "bind.mjs", "errors.mjs", "payload.mjs", "package.json"]) copyFileSync(path.join(root, "pkg", f), path.join(dir, f));
   writeFileSync(path.join(dir, "node/package.json"), '{\n  "type": "commonjs"\n}\n');
   return dir;
 }
