@@ -1,7 +1,8 @@
 # authx-wasm developer tasks.
 #
 #   make setup      install the build tools (rust, npm, python), each only if missing
-#   make build      wasm-pack builds into pkg/node (Node, CommonJS) and pkg/web (browsers, Workers, Deno)
+#   make build      wasm-pack builds into pkg/node (Node, CommonJS), pkg/web (browsers, Workers, Deno)
+#                   and pkg/hmac (the HMAC-only build of authx-wasm/hmac)
 #   make demo       build, then run examples/demo.mjs
 #   make www        serve the playground (www/) on http://127.0.0.1:5173 (make www PORT=8080)
 #   make test       fmt, clippy, native tests, wasm tests (node + headless chrome), JS tests
@@ -32,6 +33,16 @@ SETUP := scripts/setup.sh
 # .wasm synchronously) and `web` (ES module with init/initSync, used by the
 # browser, bundler, Deno and Workers entries). The entries in pkg/ are hand-written.
 WASM_PACK_BUILD = wasm-pack build --release --target $(1) --out-dir pkg/$(2) --out-name authx_wasm --no-pack
+# The HMAC-only build (cargo features off) behind authx-wasm/hmac: one `web`
+# build, which Node instantiates from the bytes too (pkg/hmac-node.mjs). Its own
+# target dir, so that neither feature set rebuilds the other's dependencies.
+# It is the size build: opt-level "z" (sha2 too) and wasm-opt -Oz, about 4 KB
+# gzip less than the main build's settings (BENCHMARKS.md, Size).
+HMAC_BUILD = CARGO_TARGET_DIR=target/hmac wasm-pack build --release --target web \
+	--out-dir pkg/hmac --out-name authx_wasm --no-pack --no-opt -- --no-default-features \
+	--config 'profile.release.opt-level="z"' --config 'profile.release.package.sha2.opt-level="z"'
+HMAC_WASM_OPT = wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-mutable-globals pkg/hmac/authx_wasm_bg.wasm -o pkg/hmac/authx_wasm_bg.wasm
 JS_TEST_GLOBS := tests/js/*.test.mjs tests/interop/*.test.mjs tests/workerd/*.test.mjs \
 	tests/browser/*.test.mjs tests/package/*.test.mjs
 
@@ -62,12 +73,15 @@ setup-browser:
 # pkg/node/package.json says "commonjs" whatever a package.json further up
 # declares (the root one is "type": "module").
 build: setup-rust setup-npm
-	rm -rf pkg/node pkg/web
+	rm -rf pkg/node pkg/web pkg/hmac
 	$(call WASM_PACK_BUILD,nodejs,node)
 	$(call WASM_PACK_BUILD,web,web)
+	$(HMAC_BUILD)
+	$(HMAC_WASM_OPT)
 	printf '{\n  "type": "commonjs"\n}\n' > pkg/node/package.json
 	printf '{\n  "type": "module"\n}\n' > pkg/web/package.json
-	rm -f pkg/node/.gitignore pkg/web/.gitignore
+	printf '{\n  "type": "module"\n}\n' > pkg/hmac/package.json
+	rm -f pkg/node/.gitignore pkg/web/.gitignore pkg/hmac/.gitignore
 
 demo: setup build
 	node examples/demo.mjs
@@ -87,8 +101,12 @@ test-rust: setup-rust
 	cargo clippy --all-targets -- -D warnings
 	cargo test
 	# The build without RSA (cargo feature rsa off) keeps compiling and passing.
+	cargo clippy --no-default-features --features asymmetric --all-targets -- -D warnings
+	cargo test --no-default-features --features asymmetric --lib --test asymmetric
+	# The HMAC-only build (every feature off), natively and for wasm32 (the binding layer).
 	cargo clippy --no-default-features --all-targets -- -D warnings
-	cargo test --no-default-features --lib --test asymmetric
+	cargo clippy --no-default-features --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo test --no-default-features --lib --test native
 
 test-wasm: setup-rust setup-npm setup-browser build
 	@bash scripts/wasm-test.sh node
@@ -128,7 +146,7 @@ bench-variants: setup-rust setup-npm build
 # ---------------------------------------------------------------- clean
 
 clean:
-	rm -rf target pkg/node pkg/web pkg/bundler pkg/workerd out *.tgz
+	rm -rf target pkg/node pkg/web pkg/hmac pkg/bundler pkg/workerd out *.tgz
 
 distclean: clean
 	rm -rf node_modules .venv

@@ -33,6 +33,12 @@ const FILES = [
   "bind.mjs",
   "errors.mjs",
   "payload.mjs",
+  // authx-wasm/hmac: the HMAC-only build (one web build, Node instantiates it from the bytes).
+  "hmac/authx_wasm_bg.wasm",
+  "hmac/authx_wasm.js",
+  "hmac.mjs",
+  "hmac-node.mjs",
+  "hmac-workerd.mjs",
 ];
 
 // What each entry loads (each file compressed on its own, as a server sends them).
@@ -40,11 +46,15 @@ const LOADS = {
   "Node (index.mjs / index.cjs)": ["index.mjs", "index.cjs", "node/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "node/authx_wasm_bg.wasm"],
   "browsers, Deno (web.mjs)": ["web.mjs", "web/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "web/authx_wasm_bg.wasm"],
   "Workers (workerd.mjs)": ["workerd.mjs", "web/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "web/authx_wasm_bg.wasm"],
+  "authx-wasm/hmac, Node (hmac-node.mjs)": ["hmac-node.mjs", "hmac/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "hmac/authx_wasm_bg.wasm"],
+  "authx-wasm/hmac, browsers, Deno (hmac.mjs)": ["hmac.mjs", "hmac/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "hmac/authx_wasm_bg.wasm"],
+  "authx-wasm/hmac, Workers (hmac-workerd.mjs)": ["hmac-workerd.mjs", "hmac/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "hmac/authx_wasm_bg.wasm"],
 };
 
 // Minified browser bundles (esbuild, browser conditions) of the same use.
 const BUNDLES = {
   "authx-wasm (JS; the .wasm is a separate file)": `import { init, AuthX, TokenPayload } from "authx-wasm"; export { init, AuthX, TokenPayload };`,
+  "authx-wasm/hmac (JS; the .wasm is a separate file)": `import { init, AuthX, TokenPayload } from "authx-wasm/hmac"; export { init, AuthX, TokenPayload };`,
   "jose (SignJWT, jwtVerify, importJWK, decodeJwt)": `export { SignJWT, jwtVerify, importJWK, decodeJwt } from "jose";`,
   "@tsndr/cloudflare-worker-jwt": `export { sign, verify, decode } from "@tsndr/cloudflare-worker-jwt";`,
 };
@@ -90,13 +100,15 @@ export async function runSize({ pkgDir = path.join(root, "pkg") } = {}) {
     for (const f of list) for (const k of Object.keys(sum)) sum[k] += files[f]?.[k] ?? 0;
     loads[name] = sum;
   }
-  const wasm = files["web/authx_wasm_bg.wasm"];
-  // Which build this is: HMAC only, or every algorithm (and whether RSA is in, by Cargo.toml's defaults).
-  const glue = readFileSync(path.join(pkgDir, "web/authx_wasm.js"), "utf8");
+  // The target is for the HMAC-only build (authx-wasm/hmac, pkg/hmac); the main
+  // build (every algorithm, RSA too by Cargo.toml's defaults) is reported next to it.
+  const full = files["web/authx_wasm_bg.wasm"];
+  const hmac = files["hmac/authx_wasm_bg.wasm"];
+  const wasm = hmac ?? full;
   const cargo = readFileSync(path.join(root, "Cargo.toml"), "utf8");
-  const asymmetric = /generateKeyPair/.test(glue);
   const rsa = /^default\s*=\s*\[[^\]]*"rsa"/m.test(cargo);
-  const build = asymmetric ? `every algorithm${rsa ? " (default features, RSA included)" : ""}; no HMAC-only build exists` : "HMAC only";
+  const fullText = `main build (every algorithm${rsa ? ", RSA included" : ""}): ${(full.gzip / 1024).toFixed(1)} KiB gzip (${full.gzip} B)`;
+  const build = hmac ? `authx-wasm/hmac (pkg/hmac, HMAC only); ${fullText}` : `no HMAC-only build in pkg/hmac (make build); ${fullText}`;
   return {
     build,
     files,

@@ -35,7 +35,7 @@ pub use crate::core::keys::{Key, KeyMaterial};
 pub use crate::core::mint::TokenRequest;
 pub use crate::core::payload::Payload;
 pub use crate::core::verify::Requirements;
-pub use crate::core::{alg, base64url, clock, config, json, jws, keys, random, scopes};
+pub use crate::core::{alg, base64url, clock, config, json, jws, keys, mint, random, scopes};
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;

@@ -2,6 +2,7 @@
 //! public ES256 / RS256 / Ed25519 vectors of tests/fixtures/jwt-public.json,
 //! rotation with key sets, and the security rules (algorithm confusion, key
 //! type fixes the algorithm, header keys never used).
+#![cfg(feature = "asymmetric")]
 
 use authx_wasm::keys::{generate, spec::KeySpec};
 use authx_wasm::{

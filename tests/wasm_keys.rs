@@ -3,7 +3,7 @@
 //! getrandom's `crypto.getRandomValues`, every ECDSA curve, EdDSA and RSA
 //! signing and verifying in wasm, PEM and JWK import, the public vectors, the
 //! JWKS, and the errors a verifier-only instance and a bad key give.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "asymmetric"))]
 
 use authx_wasm::js::auth::JsAuthX;
 use authx_wasm::js::keys::{export_jwk, export_pem, generate_key_pair, generate_secret};

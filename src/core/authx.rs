@@ -3,6 +3,7 @@
 use crate::core::claims::TokenType;
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
+#[cfg(feature = "asymmetric")]
 use crate::core::json::Object;
 use crate::core::keys::jwks::KeySet;
 use crate::core::keys::spec::KeySpec;
@@ -93,6 +94,8 @@ impl AuthX {
 
     /// The public verification keys as a JWKS `{ "keys": [...] }`, for
     /// `/.well-known/jwks.json` (empty for HMAC: secrets are never published).
+    /// Not in the HMAC-only build.
+    #[cfg(feature = "asymmetric")]
     pub fn public_jwks(&self) -> Result<Object> {
         self.verifiers.public_jwks()
     }

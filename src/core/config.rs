@@ -36,7 +36,8 @@ impl Lifetime {
             Ok(Lifetime::Seconds(value as i64))
         } else {
             Err(Error::config(format!(
-                "{what} must be a whole number of seconds (or null for no expiry), not {value}"
+                "{what} must be a whole number of seconds (or null for no expiry), not {}",
+                crate::core::clock::format_number(value)
             )))
         }
     }
@@ -91,7 +92,7 @@ impl Config {
         if !(self.leeway.is_finite() && self.leeway >= 0.0) {
             return Err(Error::config(format!(
                 "leeway must be a non-negative number of seconds, not {}",
-                self.leeway
+                crate::core::clock::format_number(self.leeway)
             )));
         }
         if self.max_token_length == 0 {

@@ -225,7 +225,15 @@ impl JsAuthX {
     /// at `/.well-known/jwks.json` (secrets are never included).
     #[wasm_bindgen(js_name = publicJwks, unchecked_return_type = "JWKS")]
     pub fn public_jwks(&self) -> JsResult<JsValue> {
-        Ok(super::keys::to_js(&lift(self.inner.public_jwks())?))
+        #[cfg(feature = "asymmetric")]
+        return Ok(super::keys::to_js(&lift(self.inner.public_jwks())?));
+        // The HMAC-only build holds only secrets, which are never published.
+        #[cfg(not(feature = "asymmetric"))]
+        {
+            let out = js_sys::Object::new();
+            js_sys::Reflect::set(&out, &"keys".into(), &js_sys::Array::new())?;
+            Ok(out.into())
+        }
     }
 
     /// Verifies a refresh token and returns a new non-fresh access token with the same sub, scopes and data.

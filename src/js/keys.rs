@@ -1,16 +1,27 @@
 //! Standalone key functions: `generateKeyPair`, `generateSecret`, `exportJwk`,
 //! `exportPem`. Conversions only; the rules are in `core::keys`.
+//!
+//! The HMAC-only build (cargo feature `asymmetric` off) exports only
+//! `generateSecret`.
 
 use super::error::{lift, JsResult};
-use super::options::{algorithm, key_input, Options};
+use super::options::algorithm;
+#[cfg(feature = "asymmetric")]
+use super::options::{key_input, Options};
+#[cfg(feature = "asymmetric")]
 use crate::core::alg::Family;
 use crate::core::error::{Error, Result};
+#[cfg(feature = "asymmetric")]
 use crate::core::json::{self, Object};
-use crate::core::keys::{generate, Key};
+use crate::core::keys::generate;
+#[cfg(feature = "asymmetric")]
+use crate::core::keys::Key;
+#[cfg(feature = "asymmetric")]
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 /// A core JSON object as a plain JavaScript object.
+#[cfg(feature = "asymmetric")]
 pub fn to_js(object: &Object) -> JsValue {
     js_sys::JSON::parse(&json::to_string(object)).unwrap_or(JsValue::UNDEFINED)
 }
@@ -21,6 +32,7 @@ fn alg_arg(value: &JsValue, what: &str) -> Result<crate::core::alg::Algorithm> {
     algorithm(&name)
 }
 
+#[cfg(feature = "asymmetric")]
 fn pair(private: JsValue, public: JsValue) -> JsResult<JsValue> {
     let out = js_sys::Object::new();
     Reflect::set(&out, &"privateKey".into(), &private)?;
@@ -32,6 +44,7 @@ fn pair(private: JsValue, public: JsValue) -> JsResult<JsValue> {
 /// as JWK objects (with `kid` = RFC 7638 thumbprint, `alg` and `use`), or as
 /// PEM strings (PKCS#8 and SPKI) with `{ toPem: true }`. RSA takes
 /// `{ modulusLength: 2048 | 3072 | 4096 }` (default 2048).
+#[cfg(feature = "asymmetric")]
 #[wasm_bindgen(js_name = generateKeyPair, unchecked_return_type = "KeyPair")]
 pub fn generate_key_pair(
     #[wasm_bindgen(unchecked_param_type = "Algorithm")] alg: JsValue,
@@ -48,7 +61,8 @@ pub fn generate_key_pair(
         Some(b) if b.fract() == 0.0 && (0.0..=65536.0).contains(&b) => Some(b as usize),
         Some(b) => {
             return Err(super::error::to_js(Error::config(format!(
-                "options.modulusLength must be 2048, 3072 or 4096, not {b}"
+                "options.modulusLength must be 2048, 3072 or 4096, not {}",
+                crate::core::clock::format_number(b)
             ))))
         }
     };
@@ -78,8 +92,10 @@ pub fn generate_secret(
     lift(generate::secret(alg))
 }
 
+#[cfg(feature = "asymmetric")]
 const EXPORT_OPTIONS: &[&str] = &["algorithm", "keyId", "public"];
 
+#[cfg(feature = "asymmetric")]
 fn import(key: &JsValue, options: &JsValue, what: &str) -> Result<(Key, bool)> {
     let o = Options::new(options, "options", EXPORT_OPTIONS)?;
     let alg = o.string("algorithm")?.map(|n| algorithm(&n)).transpose()?;
@@ -101,6 +117,7 @@ fn import(key: &JsValue, options: &JsValue, what: &str) -> Result<(Key, bool)> {
 /// Converts a key (PEM string or JWK; a secret with `algorithm: "HS*"`) to a
 /// JWK with `kid`, `alg` and `use`. `{ public: true }` keeps only the public
 /// members; `algorithm` is needed for RSA keys and secrets without `alg`.
+#[cfg(feature = "asymmetric")]
 #[wasm_bindgen(js_name = exportJwk, unchecked_return_type = "JWK")]
 pub fn export_jwk(
     #[wasm_bindgen(unchecked_param_type = "KeyLike")] key: JsValue,
@@ -113,6 +130,7 @@ pub fn export_jwk(
 
 /// Converts a key (PEM string or JWK) to PEM: PKCS#8 `PRIVATE KEY` for a
 /// private key, SPKI `PUBLIC KEY` for a public key or with `{ public: true }`.
+#[cfg(feature = "asymmetric")]
 #[wasm_bindgen(js_name = exportPem)]
 pub fn export_pem(
     #[wasm_bindgen(unchecked_param_type = "KeyLike")] key: JsValue,

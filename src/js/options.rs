@@ -9,7 +9,9 @@ use crate::core::alg::Algorithm;
 use crate::core::claims::Audience;
 use crate::core::config::{Config, Lifetime};
 use crate::core::error::{Error, Result};
-use crate::core::json::{self, JsonObject, Object};
+use crate::core::json::JsonObject;
+#[cfg(feature = "asymmetric")]
+use crate::core::json::{self, Object};
 use crate::core::keys::spec::KeySpec;
 use crate::core::keys::KeyMaterial;
 use js_sys::Function;
@@ -205,8 +207,9 @@ impl<'a> Options<'a> {
             None => Ok(None),
             Some(max) if max.fract() == 0.0 && (1.0..=1e9).contains(&max) => Ok(Some(max as usize)),
             Some(max) => Err(Error::config(format!(
-                "{}.maxTokenLength must be a whole number of bytes, not {max}",
-                self.what
+                "{}.maxTokenLength must be a whole number of bytes, not {}",
+                self.what,
+                crate::core::clock::format_number(max)
             ))),
         }
     }
@@ -230,6 +233,7 @@ impl<'a> Options<'a> {
     }
 
     /// An optional value taken as JSON (`JSON.stringify` semantics).
+    #[cfg(feature = "asymmetric")]
     pub fn json(&self, name: &str) -> Result<Option<serde_json::Value>> {
         let v = self.get(name)?;
         if v.is_undefined() {
@@ -251,6 +255,7 @@ pub enum KeyInput {
     /// PEM text.
     Pem(String),
     /// A JWK object.
+    #[cfg(feature = "asymmetric")]
     Jwk(Object),
 }
 
@@ -260,11 +265,13 @@ impl KeyInput {
         match self {
             KeyInput::Secret(b) => KeyMaterial::Secret(b),
             KeyInput::Pem(t) => KeyMaterial::Pem(t),
+            #[cfg(feature = "asymmetric")]
             KeyInput::Jwk(o) => KeyMaterial::Jwk(o),
         }
     }
 }
 
+#[cfg(feature = "asymmetric")]
 fn to_json(v: &JsValue) -> Option<serde_json::Value> {
     let text = js_sys::JSON::stringify(v).ok()?.as_string()?;
     serde_json::from_str(&text).ok()
@@ -288,27 +295,37 @@ pub fn key_input(v: &JsValue, secret: bool) -> std::result::Result<KeyInput, Opt
         };
     }
     if v.is_object() && !reflect::is_array(v, "the key").map_err(Some)? {
-        let text = js_sys::JSON::stringify(v)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or(None)?;
-        return json::parse_object(text.as_bytes(), "jwk")
-            .map(KeyInput::Jwk)
-            .map_err(|e| Some(Error::config(e)));
+        #[cfg(feature = "asymmetric")]
+        {
+            let text = js_sys::JSON::stringify(v)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or(None)?;
+            return json::parse_object(text.as_bytes(), "jwk")
+                .map(KeyInput::Jwk)
+                .map_err(|e| Some(Error::config(e)));
+        }
+        #[cfg(not(feature = "asymmetric"))]
+        return Err(Some(crate::core::alg::hmac_only(
+            "JWK keys (pass the secret as a string or a Uint8Array)",
+        )));
     }
     Err(None)
 }
 
 /// Looks an algorithm name up, with the message for an unknown one.
+///
+/// In the HMAC-only build a known asymmetric name gets the error that says so
+/// ([`Algorithm::unavailable`]), not "not supported".
 pub fn algorithm(name: &str) -> Result<Algorithm> {
-    Algorithm::from_name(name)
-        .filter(|a| a.is_available())
-        .ok_or_else(|| {
-            Error::config(format!(
-                "algorithm {name:?} is not supported; use one of {} (names are case-sensitive)",
-                Algorithm::names()
-            ))
-        })
+    match Algorithm::from_name(name) {
+        Some(a) if Algorithm::HMAC_ONLY => a.unavailable().map_or(Ok(a), Err),
+        Some(a) if a.is_available() => Ok(a),
+        _ => Err(Error::config(format!(
+            "algorithm {name:?} is not supported; use one of {} (names are case-sensitive)",
+            Algorithm::names()
+        ))),
+    }
 }
 
 /// The names `new AuthX(options)` accepts.
@@ -341,6 +358,7 @@ pub struct KeyInputs {
     /// `keyId`.
     pub key_id: Option<String>,
     /// `verificationKeys`, as JSON.
+    #[cfg(feature = "asymmetric")]
     pub verification_keys: Option<serde_json::Value>,
 }
 
@@ -352,6 +370,7 @@ impl KeyInputs {
             private_key: self.private_key.as_ref().map(KeyInput::material),
             public_key: self.public_key.as_ref().map(KeyInput::material),
             key_id: self.key_id.as_deref(),
+            #[cfg(feature = "asymmetric")]
             verification_keys: self.verification_keys.as_ref(),
         }
     }
@@ -396,11 +415,20 @@ pub fn authx_options(value: &JsValue) -> Result<AuthXOptions> {
     if let Some(max) = o.max_token_length()? {
         config.max_token_length = max;
     }
+    #[cfg(not(feature = "asymmetric"))]
+    for name in ["privateKey", "publicKey", "verificationKeys"] {
+        if !o.get(name)?.is_undefined() {
+            return Err(crate::core::alg::hmac_only(&format!(
+                "options.{name} (asymmetric keys and key sets)"
+            )));
+        }
+    }
     let keys = KeyInputs {
         secret: o.key("secretKey", true)?,
         private_key: o.key("privateKey", false)?,
         public_key: o.key("publicKey", false)?,
         key_id: o.string("keyId")?,
+        #[cfg(feature = "asymmetric")]
         verification_keys: o.json("verificationKeys")?,
     };
     Ok(AuthXOptions {

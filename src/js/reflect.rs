@@ -209,7 +209,8 @@ pub fn string_array(value: &JsValue, what: &str) -> Result<Option<Vec<String>>> 
         .unwrap_or(0.0);
     if len > 100_000.0 {
         return Err(Error::config(format!(
-            "{what} has {len} items, more than 100000"
+            "{what} has {} items, more than 100000",
+            crate::core::clock::format_number(len)
         )));
     }
     let mut out = Vec::with_capacity(len as usize);

@@ -40,7 +40,8 @@ after(async () => {
 
 test("the tarball holds the entries, both builds and the typings, and nothing else", () => {
   const files = JSON.parse(run("npm", ["pack", path.join(root, "pkg"), "--dry-run", "--json"], work))[0].files.map((f) => f.path);
-  for (const f of ["package.json", "index.cjs", "index.mjs", "web.mjs", "workerd.mjs", "errors.mjs", "bind.mjs", "payload.mjs", "index.d.ts", "errors.d.ts", "payload.d.ts", "node/authx_wasm_bg.wasm", "web/authx_wasm_bg.wasm"]) {
+  for (const f of ["package.json", "index.cjs", "index.mjs", "web.mjs", "workerd.mjs", "errors.mjs", "bind.mjs", "payload.mjs", "index.d.ts", "errors.d.ts", "payload.d.ts", "node/authx_wasm_bg.wasm", "web/authx_wasm_bg.wasm",
+    "hmac.mjs", "hmac-node.mjs", "hmac-workerd.mjs", "hmac.d.ts", "hmac/package.json", "hmac/authx_wasm.js", "hmac/authx_wasm_bg.wasm"]) {
     assert.ok(files.includes(f), `missing ${f}`);
   }
   assert.ok(!files.some((f) => f.includes("_bg.wasm.d.ts") || f.endsWith(".gitignore")), files.join(" "));
@@ -54,6 +55,11 @@ test("Node, CommonJS: require('authx-wasm')", () => {
 test("Node, ES modules: import from 'authx-wasm'", () => {
   const out = JSON.parse(run("node", ["esm.mjs"]));
   assert.deepEqual(out, { sub: "esm", denied: "ERR_INSUFFICIENT_SCOPE" });
+});
+
+test("Node: import and require of 'authx-wasm/hmac', next to the main entry", () => {
+  assert.deepEqual(JSON.parse(run("node", ["hmac-esm.mjs"])), { sub: "hmac", back: "main", samePayload: true, refused: true });
+  assert.deepEqual(JSON.parse(run("node", ["hmac-cjs.cjs"])), { sub: "cjs" });
 });
 
 test("Deno: import from 'authx-wasm'", () => {
@@ -124,6 +130,29 @@ test("the README's Worker snippet is this file, verbatim", () => {
   const snippet = readme.slice(start, readme.indexOf("```", start));
   const file = readFileSync(path.join(root, "tests/package/app/worker.mjs"), "utf8");
   assert.equal(file.slice(file.indexOf("\n") + 1), snippet);
+});
+
+test("a Worker in workerd on 'authx-wasm/hmac'", async () => {
+  const dist = path.join(work, "hmac-worker-dist");
+  await bundleWorker(path.join(app, "hmac-worker.mjs"), dist);
+  // Only the HMAC-only .wasm went into the bundle.
+  assert.equal(readFileSync(path.join(dist, "authx_wasm_bg.wasm")).length, readFileSync(path.join(root, "pkg/hmac/authx_wasm_bg.wasm")).length);
+  const worker = await serveWorker(dist, { JWT_SECRET_KEY: "edge", JWT_ISSUER: "api" });
+  const { AuthX } = await import(path.join(app, "node_modules/authx-wasm/index.mjs"));
+  const get = async (token) => {
+    const res = await fetch(worker.base, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, body: await res.json() };
+  };
+  try {
+    const ok = await get(new AuthX({ secretKey: "edge", issuer: "api" }).createAccessToken({ uid: "w", scopes: ["posts:*"] }));
+    assert.equal(ok.status, 200, worker.logs());
+    assert.equal(ok.body.claims.sub, "w");
+    const es = new AuthX({ algorithm: "ES256", privateKey: (await import(path.join(app, "node_modules/authx-wasm/index.mjs"))).generateKeyPair("ES256").privateKey });
+    const refused = await get(es.createAccessToken({ uid: "w" }));
+    assert.equal(refused.body.code, "ERR_JOSE_ALG_NOT_ALLOWED", JSON.stringify(refused));
+  } finally {
+    worker.stop();
+  }
 });
 
 test("a Worker in workerd (the README's snippet)", async () => {

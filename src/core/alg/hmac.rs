@@ -178,14 +178,25 @@ fn looks_like_a_key(secret: &[u8]) -> Option<&'static str> {
     if SSH.iter().any(|p| trimmed.starts_with(p)) {
         return Some("an OpenSSH public key");
     }
-    if trimmed.starts_with('{') {
-        if let Ok(serde_json::Value::Object(o)) = serde_json::from_str(trimmed) {
-            if o.contains_key("kty") {
-                return Some("a JWK (JSON with \"kty\")");
-            }
-        }
+    if trimmed.starts_with('{') && is_json_with_kty(trimmed) {
+        return Some("a JWK (JSON with \"kty\")");
     }
     None
+}
+
+/// Is `text` a JSON object with a top-level `kty` member?
+#[cfg(feature = "asymmetric")]
+fn is_json_with_kty(text: &str) -> bool {
+    matches!(serde_json::from_str(text), Ok(serde_json::Value::Object(o)) if o.contains_key("kty"))
+}
+
+/// Is `text` a JSON object with a top-level `kty` member? The HMAC-only build
+/// has no `serde_json`: the token reader decides (it refuses duplicate member
+/// names, which `serde_json` keeps the last of).
+#[cfg(not(feature = "asymmetric"))]
+fn is_json_with_kty(text: &str) -> bool {
+    crate::core::json::read::members_of(text, "secret")
+        .is_ok_and(|members| members.iter().any(|m| m.name == "kty"))
 }
 
 #[cfg(test)]

@@ -7,13 +7,19 @@
 //! algorithm here at all: it can never be configured, and a token that names
 //! it fails with [`AlgorithmNotAllowed`](crate::ErrorKind::AlgorithmNotAllowed).
 //!
-//! RSA (`RS*`, `PS*`) is behind the cargo feature `rsa` (on by default). A
-//! build without it still knows the names, so a configuration that asks for
-//! them gets a clear [`BadConfiguration`](crate::ErrorKind::BadConfiguration).
+//! RSA (`RS*`, `PS*`) is behind the cargo feature `rsa`, EC and Ed25519 behind
+//! `asymmetric` (both on by default; without `asymmetric` the build is
+//! HMAC-only). A build without them still knows the names, so a configuration
+//! that asks for them gets a clear [`BadConfiguration`](crate::ErrorKind::BadConfiguration)
+//! ([`Algorithm::unavailable`]).
 
+#[cfg(feature = "asymmetric")]
 pub mod ecdsa;
+#[cfg(feature = "asymmetric")]
 pub mod eddsa;
+#[cfg(feature = "asymmetric")]
 pub mod es384;
+#[cfg(feature = "asymmetric")]
 pub mod es512;
 pub mod hmac;
 #[cfg(feature = "rsa")]
@@ -210,9 +216,38 @@ impl Algorithm {
         }
     }
 
-    /// Is this algorithm compiled into this build? (RSA needs the `rsa` feature.)
+    /// Is this algorithm compiled into this build? (RSA needs the `rsa`
+    /// feature, EC and Ed25519 the `asymmetric` one.)
     pub const fn is_available(self) -> bool {
-        !matches!(self.family(), Family::Rsa) || cfg!(feature = "rsa")
+        match self.family() {
+            Family::Hmac => true,
+            Family::Rsa => cfg!(feature = "rsa"),
+            Family::Ec(_) | Family::Ed25519 => cfg!(feature = "asymmetric"),
+        }
+    }
+
+    /// Is this the HMAC-only build (cargo feature `asymmetric` off: the
+    /// `authx-wasm/hmac` entry)?
+    pub const HMAC_ONLY: bool = !cfg!(feature = "asymmetric");
+
+    /// The configuration error for an algorithm this build does not have, or
+    /// `None` when it has it.
+    ///
+    /// ```
+    /// use authx_wasm::Algorithm;
+    /// assert!(Algorithm::Hs256.unavailable().is_none());
+    /// ```
+    pub fn unavailable(self) -> Option<crate::Error> {
+        if self.is_available() {
+            return None;
+        }
+        Some(if Algorithm::HMAC_ONLY {
+            hmac_only(&format!("{self} and the other asymmetric algorithms"))
+        } else {
+            crate::Error::config(format!(
+                "{self} is not in this build (it was built without the \"rsa\" feature)"
+            ))
+        })
     }
 
     /// Does a token whose header says `header_alg` match this algorithm?
@@ -260,6 +295,15 @@ impl fmt::Display for Algorithm {
     }
 }
 
+/// The error of the HMAC-only build for something only the full build has:
+/// "this is the HMAC-only build (authx-wasm/hmac); use the main entry
+/// (authx-wasm) for {what}".
+pub fn hmac_only(what: &str) -> crate::Error {
+    crate::Error::config(format!(
+        "this is the HMAC-only build (authx-wasm/hmac), which signs and verifies HS256, HS384 and HS512 with options.secretKey; use the main entry (authx-wasm) for {what}"
+    ))
+}
+
 /// A signature-length error, the same sentence for every family.
 pub(crate) fn wrong_length(alg: Algorithm, got: usize, want: usize, note: &str) -> crate::Error {
     crate::Error::new(
@@ -291,5 +335,30 @@ mod tests {
         assert_eq!(Curve::from_jwk_name("secp256k1"), Some(Curve::Secp256k1));
         assert_eq!(Curve::from_jwk_name("p-256"), None);
         assert!(!Algorithm::Rs256.accepts("PS256"));
+    }
+
+    #[test]
+    fn what_this_build_has() {
+        for a in Algorithm::ALL {
+            assert_eq!(a.unavailable().is_none(), a.is_available(), "{a}");
+            let err = a.unavailable();
+            if Algorithm::HMAC_ONLY && a.family() != Family::Hmac {
+                let err = err.unwrap();
+                assert_eq!(err.kind(), crate::ErrorKind::BadConfiguration);
+                assert!(
+                    err.message()
+                        .starts_with("this is the HMAC-only build (authx-wasm/hmac)"),
+                    "{err}"
+                );
+                assert!(err.message().contains(a.name()), "{err}");
+                assert!(err.message().contains("use the main entry (authx-wasm)"));
+            }
+        }
+        assert_eq!(Algorithm::HMAC_ONLY, !cfg!(feature = "asymmetric"));
+        assert_eq!(
+            Algorithm::Es256.is_available(),
+            cfg!(feature = "asymmetric")
+        );
+        assert_eq!(Algorithm::Ps256.is_available(), cfg!(feature = "rsa"));
     }
 }

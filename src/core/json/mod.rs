@@ -14,11 +14,15 @@
 //!   slices of the text ([`Member`], [`Raw`]); [`JsonObject`] is an owned,
 //!   checked object text (custom claims, extra headers).
 //! - [`write`]: JSON string escaping and numbers, for minting.
-//! - [`value`]: the same rules over `serde_json` trees, for keys (JWK, JWKS).
+//! - [`value`]: the same rules over `serde_json` trees, for keys (JWK, JWKS);
+//!   not in the HMAC-only build (cargo feature `asymmetric` off), which reads
+//!   no keys and so has no `serde_json`.
 
 pub mod read;
+#[cfg(feature = "asymmetric")]
 pub mod value;
 pub mod write;
 
 pub use read::{members, JsonObject, Kind, Member, Raw};
+#[cfg(feature = "asymmetric")]
 pub use value::{parse_object, to_string, type_name, Object};

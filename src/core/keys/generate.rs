@@ -4,10 +4,15 @@
 //! and only when called: nothing is drawn at module start (Cloudflare Workers
 //! forbid randomness at global scope).
 
+#[cfg(feature = "asymmetric")]
 use super::Key;
+#[cfg(feature = "asymmetric")]
 use crate::core::alg::ecdsa::EcKey;
+#[cfg(feature = "asymmetric")]
 use crate::core::alg::eddsa::EdKey;
-use crate::core::alg::{Algorithm, Family};
+use crate::core::alg::Algorithm;
+#[cfg(feature = "asymmetric")]
+use crate::core::alg::Family;
 use crate::core::base64url;
 use crate::core::error::{Error, Result};
 use crate::core::random;
@@ -23,6 +28,9 @@ use zeroize::Zeroizing;
 /// assert_eq!(key.kid().unwrap().len(), 43);
 /// assert!(generate::key_pair(Algorithm::Hs256, None).is_err());
 /// ```
+///
+/// Not in the HMAC-only build.
+#[cfg(feature = "asymmetric")]
 pub fn key_pair(alg: Algorithm, modulus_bits: Option<usize>) -> Result<Key> {
     if modulus_bits.is_some() && alg.family() != Family::Rsa {
         return Err(Error::config(format!(
@@ -52,6 +60,7 @@ pub fn key_pair(alg: Algorithm, modulus_bits: Option<usize>) -> Result<Key> {
     Ok(parts)
 }
 
+#[cfg(feature = "asymmetric")]
 fn ec_parts(key: &EcKey) -> super::parts::KeyParts {
     super::parts::KeyParts::Ec {
         curve: key.curve(),
@@ -72,7 +81,7 @@ fn rsa(alg: Algorithm, bits: usize) -> Result<Key> {
     Key::from_parts(alg, &parts, None)
 }
 
-#[cfg(not(feature = "rsa"))]
+#[cfg(all(feature = "asymmetric", not(feature = "rsa")))]
 fn rsa(alg: Algorithm, _: usize) -> Result<Key> {
     Err(Error::config(format!(
         "{alg} is not in this build (it was built without the \"rsa\" feature)"
@@ -94,6 +103,11 @@ pub fn secret(alg: Algorithm) -> Result<String> {
         Algorithm::Hs256 => 32,
         Algorithm::Hs384 => 48,
         Algorithm::Hs512 => 64,
+        other if Algorithm::HMAC_ONLY => {
+            return Err(crate::core::alg::hmac_only(&format!(
+                "{other} key pairs (generateKeyPair)"
+            )))
+        }
         other => {
             return Err(Error::config(format!(
                 "{other} uses a key pair, not a shared secret: use generateKeyPair(\"{other}\")"
@@ -105,7 +119,7 @@ pub fn secret(alg: Algorithm) -> Result<String> {
     Ok(base64url::encode(&bytes))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "asymmetric"))]
 mod tests {
     use super::*;
 

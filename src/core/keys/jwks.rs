@@ -15,10 +15,15 @@
 //! signature, so an expired token is `TokenExpiredError` whichever key signed
 //! it (AuthX's previous-key fallback turns it into a signature error instead).
 
-use super::{not_allowed, Key, KeyMaterial};
+#[cfg(feature = "asymmetric")]
+use super::KeyMaterial;
+use super::{not_allowed, Key};
+#[cfg(feature = "asymmetric")]
 use crate::core::alg::Algorithm;
 use crate::core::error::{Error, ErrorKind, Result};
+#[cfg(feature = "asymmetric")]
 use crate::core::json::{type_name, Object};
+#[cfg(feature = "asymmetric")]
 use serde_json::Value;
 
 /// Verification keys, in the order they are tried.
@@ -37,6 +42,8 @@ impl KeySet {
     /// JWKS object `{ "keys": [...] }`. A key's algorithm is its JWK `alg`, else
     /// `default` when its type fits, else the one its curve implies. Keys with
     /// `"use": "enc"` are skipped (a published JWKS may hold encryption keys).
+    /// Not in the HMAC-only build.
+    #[cfg(feature = "asymmetric")]
     pub fn parse(value: &Value, default: Algorithm) -> Result<Vec<Key>> {
         let items = match value {
             Value::Array(items) => items,
@@ -177,7 +184,9 @@ impl KeySet {
     }
 
     /// The public keys as a JWKS `{ "keys": [...] }` (secrets are never
-    /// included; a key appears once per `kid` and thumbprint).
+    /// included; a key appears once per `kid` and thumbprint). Not in the
+    /// HMAC-only build.
+    #[cfg(feature = "asymmetric")]
     pub fn public_jwks(&self) -> Result<Object> {
         let mut seen: Vec<(Option<String>, Option<String>)> = Vec::new();
         let mut list = Vec::new();
@@ -195,7 +204,7 @@ impl KeySet {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "asymmetric"))]
 mod tests {
     use super::*;
     use crate::core::keys::generate;

@@ -15,24 +15,45 @@
 //! - [`spec`]: which keys an [`AuthX`](crate::AuthX) instance holds;
 //! - [`generate`]: new key pairs and secrets.
 
+//!
+//! The HMAC-only build (cargo feature `asymmetric` off) has no [`pem`] and
+//! [`jwk`] modules: its keys are secrets, and the rest is refused at import
+//! with [`hmac_only`](crate::core::alg::hmac_only).
+
 pub mod generate;
+#[cfg(feature = "asymmetric")]
 pub mod jwk;
 pub mod jwks;
 pub mod parts;
+#[cfg(feature = "asymmetric")]
 pub mod pem;
 pub mod spec;
 pub mod thumbprint;
 
+#[cfg(feature = "asymmetric")]
 use self::jwk::JwkMeta;
 use self::parts::KeyParts;
+#[cfg(feature = "asymmetric")]
 use crate::core::alg::ecdsa::EcKey;
+#[cfg(feature = "asymmetric")]
 use crate::core::alg::eddsa::EdKey;
 use crate::core::alg::hmac::HmacKey;
 #[cfg(feature = "rsa")]
 use crate::core::alg::rsa::RsaKey;
 use crate::core::alg::{Algorithm, Family};
 use crate::core::error::{Error, ErrorKind, Result};
+#[cfg(feature = "asymmetric")]
 use crate::core::json::Object;
+
+/// The metadata of a JWK (`kid`, `alg`, `use`); the HMAC-only build reads no JWKs.
+#[cfg(not(feature = "asymmetric"))]
+#[derive(Debug, Clone, Default)]
+pub struct JwkMeta {
+    /// `kid`.
+    pub kid: Option<String>,
+    /// `alg`, as written.
+    pub alg: Option<String>,
+}
 
 /// Key material as the caller supplies it.
 #[derive(Debug, Clone, Copy)]
@@ -42,13 +63,16 @@ pub enum KeyMaterial<'a> {
     /// PEM text: SPKI, PKCS#8, SEC1 or PKCS#1.
     Pem(&'a str),
     /// A JWK object (RFC 7517).
+    #[cfg(feature = "asymmetric")]
     Jwk(&'a Object),
 }
 
 #[derive(Debug, Clone)]
 enum Inner {
     Hmac(HmacKey),
+    #[cfg(feature = "asymmetric")]
     Ec(Box<EcKey>),
+    #[cfg(feature = "asymmetric")]
     Ed(EdKey),
     #[cfg(feature = "rsa")]
     Rsa(Box<RsaKey>),
@@ -68,7 +92,11 @@ pub fn decode(material: KeyMaterial<'_>) -> Result<(KeyParts, JwkMeta)> {
         KeyMaterial::Secret(bytes) => {
             Ok((KeyParts::Oct(bytes.to_vec().into()), JwkMeta::default()))
         }
+        #[cfg(feature = "asymmetric")]
         KeyMaterial::Pem(text) => Ok((pem::decode(text)?, JwkMeta::default())),
+        #[cfg(not(feature = "asymmetric"))]
+        KeyMaterial::Pem(_) => Err(crate::core::alg::hmac_only("PEM keys")),
+        #[cfg(feature = "asymmetric")]
         KeyMaterial::Jwk(object) => jwk::decode(object),
     }
 }
@@ -163,10 +191,8 @@ impl Key {
 
     /// Builds a key for `alg` from `parts`; `kid` as in [`import`](Self::import).
     pub fn from_parts(alg: Algorithm, parts: &KeyParts, kid: Option<String>) -> Result<Key> {
-        if !alg.is_available() {
-            return Err(Error::config(format!(
-                "{alg} is not in this build (it was built without the \"rsa\" feature)"
-            )));
+        if let Some(err) = alg.unavailable() {
+            return Err(err);
         }
         let family = parts.family();
         if family != alg.family() {
@@ -180,11 +206,13 @@ impl Key {
         }
         let inner = match parts {
             KeyParts::Oct(k) => Inner::Hmac(HmacKey::new(alg, k)?),
+            #[cfg(feature = "asymmetric")]
             KeyParts::Ec { curve, d, point } => Inner::Ec(Box::new(EcKey::from_parts(
                 *curve,
                 d.as_deref().map(Vec::as_slice),
                 point.as_deref(),
             )?)),
+            #[cfg(feature = "asymmetric")]
             KeyParts::Ed25519 { seed, x } => Inner::Ed(EdKey::from_parts(
                 seed.as_deref().map(Vec::as_slice),
                 x.as_deref(),
@@ -193,8 +221,11 @@ impl Key {
             KeyParts::Rsa { n, e, private } => {
                 Inner::Rsa(Box::new(RsaKey::from_parts(n, e, private.as_ref())?))
             }
-            #[cfg(not(feature = "rsa"))]
+            #[cfg(all(feature = "asymmetric", not(feature = "rsa")))]
             KeyParts::Rsa { .. } => unreachable_rsa()?,
+            // `alg` is available and of the parts' family, so this is HMAC.
+            #[cfg(not(feature = "asymmetric"))]
+            _ => return Err(crate::core::alg::hmac_only("asymmetric keys")),
         };
         let mut key = Key {
             inner,
@@ -235,7 +266,9 @@ impl Key {
     pub fn can_sign(&self) -> bool {
         match &self.inner {
             Inner::Hmac(_) => true,
+            #[cfg(feature = "asymmetric")]
             Inner::Ec(k) => k.can_sign(),
+            #[cfg(feature = "asymmetric")]
             Inner::Ed(k) => k.can_sign(),
             #[cfg(feature = "rsa")]
             Inner::Rsa(k) => k.can_sign(),
@@ -246,7 +279,9 @@ impl Key {
     pub fn public_key(&self) -> Key {
         let inner = match &self.inner {
             Inner::Hmac(k) => Inner::Hmac(k.clone()),
+            #[cfg(feature = "asymmetric")]
             Inner::Ec(k) => Inner::Ec(Box::new(k.public_only())),
+            #[cfg(feature = "asymmetric")]
             Inner::Ed(k) => Inner::Ed(k.public_only()),
             #[cfg(feature = "rsa")]
             Inner::Rsa(k) => Inner::Rsa(Box::new(k.public_only())),
@@ -262,11 +297,13 @@ impl Key {
     pub fn parts(&self) -> KeyParts {
         match &self.inner {
             Inner::Hmac(k) => KeyParts::Oct(k.secret().to_vec().into()),
+            #[cfg(feature = "asymmetric")]
             Inner::Ec(k) => KeyParts::Ec {
                 curve: k.curve(),
                 d: k.private_scalar(),
                 point: Some(k.public_point()),
             },
+            #[cfg(feature = "asymmetric")]
             Inner::Ed(k) => KeyParts::Ed25519 {
                 seed: k.seed(),
                 x: Some(k.public_bytes()),
@@ -285,10 +322,15 @@ impl Key {
 
     /// The RFC 7638 thumbprint of the public key (`None` for a secret).
     pub fn thumbprint(&self) -> Option<String> {
-        thumbprint::thumbprint(&self.parts())
+        match self.inner {
+            Inner::Hmac(_) => None,
+            #[cfg(feature = "asymmetric")]
+            _ => thumbprint::thumbprint(&self.parts()),
+        }
     }
 
     /// The key as a JWK, with `kid`, `alg` and `use`; the private members too when `private`.
+    #[cfg(feature = "asymmetric")]
     pub fn to_jwk(&self, private: bool) -> Result<Object> {
         if private && !self.can_sign() {
             return Err(Error::config("this is a public key; it has no private JWK"));
@@ -302,6 +344,7 @@ impl Key {
     }
 
     /// The key as PEM: PKCS#8 `PRIVATE KEY` when `private`, else SPKI `PUBLIC KEY`.
+    #[cfg(feature = "asymmetric")]
     pub fn to_pem(&self, private: bool) -> Result<String> {
         if private && !self.can_sign() {
             return Err(Error::config("this is a public key; it has no private PEM"));
@@ -339,7 +382,9 @@ impl Key {
     pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>> {
         match &self.inner {
             Inner::Hmac(k) => Ok(k.sign(message)),
+            #[cfg(feature = "asymmetric")]
             Inner::Ec(k) => k.sign(message),
+            #[cfg(feature = "asymmetric")]
             Inner::Ed(k) => k.sign(message),
             #[cfg(feature = "rsa")]
             Inner::Rsa(k) => k.sign(self.alg, message),
@@ -350,7 +395,9 @@ impl Key {
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<()> {
         match &self.inner {
             Inner::Hmac(k) => k.verify(message, signature),
+            #[cfg(feature = "asymmetric")]
             Inner::Ec(k) => k.verify(message, signature),
+            #[cfg(feature = "asymmetric")]
             Inner::Ed(k) => k.verify(message, signature, self.alg),
             #[cfg(feature = "rsa")]
             Inner::Rsa(k) => k.verify(self.alg, message, signature),
@@ -358,7 +405,7 @@ impl Key {
     }
 }
 
-#[cfg(not(feature = "rsa"))]
+#[cfg(all(feature = "asymmetric", not(feature = "rsa")))]
 fn unreachable_rsa() -> Result<Inner> {
     Err(Error::config(
         "this is an RSA key, and this build has no RSA (built without the \"rsa\" feature)",
@@ -391,7 +438,7 @@ pub(crate) fn not_allowed(header_alg: &str, why: &str) -> Error {
     Error::new(ErrorKind::AlgorithmNotAllowed, text)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "asymmetric"))]
 mod tests {
     use super::*;
     use crate::core::json::parse_object;

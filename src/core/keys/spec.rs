@@ -15,6 +15,7 @@ use super::jwks::KeySet;
 use super::{Key, KeyMaterial};
 use crate::core::alg::{Algorithm, Family};
 use crate::core::error::{Error, Result};
+#[cfg(feature = "asymmetric")]
 use serde_json::Value;
 
 /// The key options of an instance, as given.
@@ -29,6 +30,8 @@ pub struct KeySpec<'a> {
     /// `keyId`: the `kid` of new tokens and of that key.
     pub key_id: Option<&'a str>,
     /// `verificationKeys`: more keys for decoding (a JWK array or a JWKS).
+    /// Not in the HMAC-only build.
+    #[cfg(feature = "asymmetric")]
     pub verification_keys: Option<&'a Value>,
 }
 
@@ -71,7 +74,9 @@ impl<'a> KeySpec<'a> {
             }
             None => (None, None),
         };
+        #[allow(unused_mut)] // the HMAC-only build adds no verification keys
         let mut verifiers = KeySet::new(verifier.into_iter().collect());
+        #[cfg(feature = "asymmetric")]
         if let Some(value) = self.verification_keys {
             for key in KeySet::parse(value, alg)? {
                 verifiers.push(key);
@@ -90,6 +95,11 @@ impl<'a> KeySpec<'a> {
     }
 
     fn hmac(&self, alg: Algorithm) -> Result<Option<Key>> {
+        if Algorithm::HMAC_ONLY && (self.private_key.is_some() || self.public_key.is_some()) {
+            return Err(crate::core::alg::hmac_only(
+                "options.privateKey / options.publicKey (asymmetric keys)",
+            ));
+        }
         if self.private_key.is_some() || self.public_key.is_some() {
             return Err(Error::config(format!(
                 "{alg} signs with options.secretKey; privateKey / publicKey are for asymmetric algorithms (set algorithm, e.g. \"ES256\" or \"RS256\")"
@@ -99,6 +109,9 @@ impl<'a> KeySpec<'a> {
     }
 
     fn asymmetric(&self, alg: Algorithm) -> Result<Option<Key>> {
+        if let Some(err) = alg.unavailable() {
+            return Err(err);
+        }
         if self.secret.is_some() {
             return Err(Error::config(format!(
                 "{alg} signs with a private key: pass options.privateKey (and / or publicKey), not secretKey"
@@ -165,7 +178,7 @@ impl<'a> KeySpec<'a> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "asymmetric"))]
 mod tests {
     use super::*;
     use crate::core::keys::generate;
@@ -225,5 +238,50 @@ mod tests {
         // The algorithm-confusion guard: the public key's text as an HS256 secret.
         let confused = KeySpec::single(KeyMaterial::Secret(public.as_bytes()));
         assert!(msg(confused, Algorithm::Hs256).contains("algorithm confusion"));
+    }
+}
+
+#[cfg(all(test, not(feature = "asymmetric")))]
+mod hmac_only_tests {
+    use super::*;
+    use crate::{AuthX, Config};
+
+    const PEM: &str = "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n";
+
+    #[test]
+    fn asymmetric_keys_are_refused_by_name() {
+        let hmac_only = |e: Error| {
+            assert!(
+                e.message()
+                    .starts_with("this is the HMAC-only build (authx-wasm/hmac)"),
+                "{e}"
+            );
+        };
+        let with_private = KeySpec {
+            secret: Some(KeyMaterial::Secret(b"s")),
+            private_key: Some(KeyMaterial::Pem(PEM)),
+            ..KeySpec::default()
+        };
+        hmac_only(with_private.resolve(Algorithm::Hs256).unwrap_err());
+        let public = KeySpec {
+            public_key: Some(KeyMaterial::Pem(PEM)),
+            ..KeySpec::default()
+        };
+        hmac_only(public.resolve(Algorithm::Es256).unwrap_err());
+        let es = Config {
+            algorithm: Algorithm::EdDsa,
+            ..Config::default()
+        };
+        hmac_only(AuthX::new(es, KeyMaterial::Pem(PEM)).unwrap_err());
+        hmac_only(AuthX::new(Config::default(), KeyMaterial::Pem(PEM)).unwrap_err());
+        hmac_only(crate::keys::generate::secret(Algorithm::Es256).unwrap_err());
+        // Secrets work as in the full build, the algorithm-confusion guard included.
+        let keys = KeySpec::single(KeyMaterial::Secret(b"s"))
+            .resolve(Algorithm::Hs384)
+            .unwrap();
+        assert!(keys.signer.is_some_and(|k| k.kid().is_none()));
+        let jwk_text = KeySpec::single(KeyMaterial::Secret(br#"{"kty":"oct","k":"AQ"}"#));
+        let err = jwk_text.resolve(Algorithm::Hs256).unwrap_err();
+        assert!(err.message().contains("algorithm confusion"), "{err}");
     }
 }
