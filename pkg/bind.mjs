@@ -33,10 +33,31 @@ function inputWriter(glue) {
   };
 }
 
+/**
+ * Reads a list of strings for the core in one call (src/js/reflect.rs, `string_array`,
+ * says what each answer means): the JSON text of the list, or 0 (not an array of
+ * strings), 1 (a lone surrogate) or the length (more than 100000 items). Each item
+ * is read once; JSON.stringify of a string primitive never consults a toJSON.
+ */
+function readStringList(value) {
+  if (!Array.isArray(value)) return 0;
+  const len = value.length;
+  if (len > 100_000) return len;
+  let text = "[";
+  for (let i = 0; i < len; i++) {
+    const s = value[i];
+    if (typeof s !== "string") return 0;
+    if (typeof s.isWellFormed === "function" && !s.isWellFormed()) return 1;
+    text += (i === 0 ? "" : ",") + JSON.stringify(s);
+  }
+  return text + "]";
+}
+
 /** Connects one wasm-bindgen glue module (its exports) to the JS side; idempotent. */
 export function bind(glue) {
   glue.__setErrorFactory(makeError);
   glue.__setPayloadFactory(makePayload);
+  glue.__setListReader(readStringList);
   const put = inputWriter(glue);
   const proto = glue.AuthX.prototype;
   const generated = proto.__generated ?? { decodeToken: proto.decodeToken, verifyToken: proto.verifyToken };
