@@ -33,6 +33,7 @@ const FILES = [
   "bind.mjs",
   "errors.mjs",
   "payload.mjs",
+  "loader.mjs",
   // authx-wasm/hmac: the HMAC-only build (one web build, Node instantiates it from the bytes).
   "hmac/authx_wasm_bg.wasm",
   "hmac/authx_wasm.js",
@@ -44,10 +45,10 @@ const FILES = [
 // What each entry loads (each file compressed on its own, as a server sends them).
 const LOADS = {
   "Node (index.mjs / index.cjs)": ["index.mjs", "index.cjs", "node/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "node/authx_wasm_bg.wasm"],
-  "browsers, Deno (web.mjs)": ["web.mjs", "web/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "web/authx_wasm_bg.wasm"],
+  "browsers, Deno (web.mjs)": ["web.mjs", "web/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "loader.mjs", "web/authx_wasm_bg.wasm"],
   "Workers (workerd.mjs)": ["workerd.mjs", "web/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "web/authx_wasm_bg.wasm"],
   "authx-wasm/hmac, Node (hmac-node.mjs)": ["hmac-node.mjs", "hmac/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "hmac/authx_wasm_bg.wasm"],
-  "authx-wasm/hmac, browsers, Deno (hmac.mjs)": ["hmac.mjs", "hmac/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "hmac/authx_wasm_bg.wasm"],
+  "authx-wasm/hmac, browsers, Deno (hmac.mjs)": ["hmac.mjs", "hmac/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "loader.mjs", "hmac/authx_wasm_bg.wasm"],
   "authx-wasm/hmac, Workers (hmac-workerd.mjs)": ["hmac-workerd.mjs", "hmac/authx_wasm.js", "bind.mjs", "errors.mjs", "payload.mjs", "hmac/authx_wasm_bg.wasm"],
 };
 

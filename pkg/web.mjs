@@ -2,47 +2,14 @@
 // `await init()` once before the first use; it fetches and compiles the .wasm
 // next to this file (bundlers rewrite that URL) and is idempotent.
 import initWasm, * as glue from "./web/authx_wasm.js";
-import { bind } from "./bind.mjs";
-import { BadConfigurationError } from "./errors.mjs";
+import { loader } from "./loader.mjs";
 
 export * from "./errors.mjs";
 export { AuthX, generateKeyPair, generateSecret, exportJwk, exportPem } from "./web/authx_wasm.js";
 export { TokenPayload } from "./payload.mjs";
 
-let ready; // the promise of init(), once asked for
-let loaded = false;
-
 /**
- * Loads the wasm module; resolves when the package is ready. Idempotent: once
- * loaded (or loading), later calls return the same promise and ignore `source`.
- * @param {RequestInfo | URL | Response | BufferSource | WebAssembly.Module} [source]
- *   where to load the .wasm from (default: next to this module)
+ * `init(source?)` loads the wasm module and resolves when the package is ready (idempotent);
+ * `initSync(module)` instantiates synchronously from a compiled module or bytes. See loader.mjs.
  */
-export function init(source) {
-  ready ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then(
-    () => {
-      bind(glue);
-      loaded = true;
-    },
-    (err) => {
-      ready = undefined;
-      throw err;
-    },
-  );
-  return ready;
-}
-
-/**
- * Instantiates synchronously from an already compiled `WebAssembly.Module` (or bytes).
- * A no-op once loaded; refused while `init()` is still loading (two instances would
- * replace each other).
- * @param {WebAssembly.Module | BufferSource} module
- */
-export function initSync(module) {
-  if (loaded) return;
-  if (ready) throw new BadConfigurationError("init() is still loading the module: await it instead of calling initSync()");
-  glue.initSync({ module });
-  bind(glue);
-  loaded = true;
-  ready = Promise.resolve();
-}
+export const { init, initSync } = loader(initWasm, glue);

@@ -254,6 +254,7 @@ describe("pkg/web.mjs in Chromium without a bundler", { timeout: 30_000 }, () =>
     assert.deepEqual([...pkgFiles].sort(), [
       "/pkg/bind.mjs",
       "/pkg/errors.mjs",
+      "/pkg/loader.mjs",
       "/pkg/payload.mjs",
       "/pkg/web.mjs",
       "/pkg/web/authx_wasm.js",

@@ -40,7 +40,7 @@ after(async () => {
 
 test("the tarball holds the entries, both builds and the typings, and nothing else", () => {
   const files = JSON.parse(run("npm", ["pack", path.join(root, "pkg"), "--dry-run", "--json"], work))[0].files.map((f) => f.path);
-  for (const f of ["package.json", "index.cjs", "index.mjs", "web.mjs", "workerd.mjs", "errors.mjs", "bind.mjs", "payload.mjs", "index.d.ts", "errors.d.ts", "payload.d.ts", "node/authx_wasm_bg.wasm", "web/authx_wasm_bg.wasm",
+  for (const f of ["package.json", "index.cjs", "index.mjs", "web.mjs", "workerd.mjs", "errors.mjs", "bind.mjs", "payload.mjs", "loader.mjs", "index.d.ts", "errors.d.ts", "payload.d.ts", "node/authx_wasm_bg.wasm", "web/authx_wasm_bg.wasm",
     "hmac.mjs", "hmac-node.mjs", "hmac-workerd.mjs", "hmac.d.ts", "hmac/package.json", "hmac/authx_wasm.js", "hmac/authx_wasm_bg.wasm"]) {
     assert.ok(files.includes(f), `missing ${f}`);
   }

@@ -102,30 +102,7 @@ impl<'a> Raw<'a> {
 
     /// [`Raw::strings`], borrowing the items that have no escapes.
     pub fn borrowed_strings(&self) -> Option<Vec<Cow<'a, str>>> {
-        if self.kind != Kind::Array {
-            return None;
-        }
-        let mut p = Parser::new(self.text);
-        p.pos = 1;
-        let mut out = Vec::new();
-        p.ws();
-        if p.peek() == Some(b']') {
-            return Some(out);
-        }
-        loop {
-            p.ws();
-            if p.peek() != Some(b'"') {
-                return None;
-            }
-            let (start, end) = p.string().ok()?;
-            out.push(unescape(slice(self.text, start, end)));
-            p.ws();
-            match p.bump() {
-                Some(b',') => continue,
-                Some(b']') => return Some(out),
-                _ => return None,
-            }
-        }
+        self.items()?.iter().map(Raw::as_str).collect()
     }
 
     /// The items of an array, each as raw text; `None` for other types.
