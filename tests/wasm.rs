@@ -67,7 +67,11 @@ fn allows(decoded: &JsValue, required: &str) -> bool {
     let granted = js_sys::JSON::stringify(&claim(decoded, "scopes"))
         .ok()
         .and_then(|t| t.as_string());
-    scopes_allow(granted, required, true).unwrap()
+    let text = match granted {
+        Some(g) => format!("[{required},{g}]"),
+        None => format!("[{required}]"),
+    };
+    scopes_allow(&text, true).unwrap()
 }
 
 fn error_of<T>(r: Result<T, JsValue>) -> (String, String, String) {
@@ -251,6 +255,6 @@ fn unverified_decode_reads_a_token_from_another_key() {
     assert_eq!(text(&p, "sub").as_deref(), Some("u9"));
     assert!(allows(&p, r#"["a:b"]"#));
     assert!(!allows(&p, r#"["b"]"#));
-    let (name, _, _) = error_of(scopes_allow(None, "[1]", true));
+    let (name, _, _) = error_of(scopes_allow("[[1]]", true));
     assert_eq!(name, "BadConfigurationError");
 }
