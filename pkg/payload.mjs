@@ -6,7 +6,7 @@
 // from it, lazily, on the first read. No wasm memory is held: there is nothing
 // to free. Rules stay in the core: the scope rule is the core's (src/core/scopes.rs,
 // one call per hasScopes), the registered claim names come from the core.
-import { AuthXError, BadConfigurationError } from "./errors.mjs";
+import { BadConfigurationError } from "./errors.mjs";
 
 const MADE_HERE = Symbol("authx-wasm TokenPayload");
 
@@ -27,10 +27,8 @@ export function makePayload(claims, header, context) {
 }
 
 function notLoaded() {
-  return new AuthXError(
+  return new BadConfigurationError(
     "the wasm module is not loaded yet: await init() (or call initSync) before using authx-wasm",
-    "AuthXError",
-    "ERR_AUTHX",
   );
 }
 
