@@ -12,11 +12,11 @@
 // baseline Worker imports nothing; the difference is what the library costs.
 // `node bench/startup.mjs [--quick]` runs it alone.
 import { execFile, spawn } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { freePort } from "../tests/support/net.mjs";
+import { writeConfig } from "../tests/support/workerd.mjs";
 import { bundleBenchWorker } from "./workerd.mjs";
 import { makeToken } from "./lib/cases.mjs";
 import { median } from "./lib/harness.mjs";
@@ -49,25 +49,6 @@ async function nodeStartup(token, samples, pkgDir) {
         all: xs.map((x) => +x.firstTokenMs.toFixed(2)),
       },
     ]),
-  );
-}
-
-// The config of tests/support/workerd.mjs's serveWorker, without its 100 ms polling.
-function writeConfig(dir, port) {
-  const wasm = readdirSync(dir).filter((f) => f.endsWith(".wasm"));
-  const modules = [`(name = "index.js", esModule = embed "index.js")`, ...wasm.map((f) => `(name = "${f}", wasm = embed "${f}")`)];
-  writeFileSync(
-    path.join(dir, "config.capnp"),
-    `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [${modules.join(", ")}],
-  compatibilityDate = "2026-11-01",
-);
-`,
   );
 }
 

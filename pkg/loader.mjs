@@ -1,5 +1,7 @@
-// init / initSync for the entries that load a `web`-target build (web.mjs,
-// hmac.mjs): one place for their rules. Internal to the package.
+// init / initSync for the entries that load a `web`-target build: `loader` for
+// those that fetch the .wasm (web.mjs, hmac.mjs), `readyNow` for those that have
+// it at import (workerd.mjs, hmac-workerd.mjs, hmac-node.mjs). One place for
+// their rules. Internal to the package.
 import { bind } from "./bind.mjs";
 import { BadConfigurationError } from "./errors.mjs";
 
@@ -48,4 +50,22 @@ export function loader(initWasm, glue) {
   }
 
   return { init, initSync };
+}
+
+/**
+ * Instantiates `glue` synchronously from `module` (a compiled `WebAssembly.Module` or
+ * the bytes) at import, and returns the entry's `init` (resolves at once) and
+ * `initSync` (nothing left to do).
+ * @param {object} glue the glue module's exports
+ * @param {WebAssembly.Module | BufferSource} module
+ */
+export function readyNow(glue, module) {
+  glue.initSync({ module });
+  bind(glue);
+  return {
+    /** Resolves at once: the module was instantiated on import. */
+    init: () => Promise.resolve(),
+    /** Nothing to do: the module was instantiated on import. */
+    initSync() {},
+  };
 }

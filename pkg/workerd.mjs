@@ -3,19 +3,11 @@
 // fetch, no eval and no randomness or clock read at global scope.
 import * as glue from "./web/authx_wasm.js";
 import wasmModule from "./web/authx_wasm_bg.wasm";
-import { bind } from "./bind.mjs";
+import { readyNow } from "./loader.mjs";
 
-glue.initSync({ module: wasmModule });
-bind(glue);
+/** `init()` resolves at once and `initSync()` does nothing: in Workers the module is ready on import. */
+export const { init, initSync } = readyNow(glue, wasmModule);
 
 export * from "./errors.mjs";
 export { AuthX, generateKeyPair, generateSecret, exportJwk, exportPem } from "./web/authx_wasm.js";
 export { TokenPayload } from "./payload.mjs";
-
-/** Resolves at once: in Workers the module is ready as soon as it is imported. */
-export function init() {
-  return Promise.resolve();
-}
-
-/** Nothing to do in Workers: the module is instantiated on import. */
-export function initSync() {}

@@ -29,11 +29,10 @@ export async function bundleWorker(entry, outdir, nodePaths = []) {
 }
 
 /**
- * Serves the bundle in `dir` with text `bindings` on a free 127.0.0.1 port.
- * Returns `{ base, stop, logs() }`; throws with workerd's output if it does not come up.
+ * Writes `dir/config.capnp` for a Worker bundled into `dir` (index.js plus its
+ * .wasm modules) listening on 127.0.0.1:`port`, with text `bindings`.
  */
-export async function serveWorker(dir, bindings) {
-  const port = await freePort();
+export function writeConfig(dir, port, bindings = {}) {
   const wasm = readdirSync(dir).filter((f) => f.endsWith(".wasm"));
   const modules = [
     `(name = "index.js", esModule = embed "index.js")`,
@@ -54,6 +53,15 @@ const worker :Workerd.Worker = (
 );
 `,
   );
+}
+
+/**
+ * Serves the bundle in `dir` with text `bindings` on a free 127.0.0.1 port.
+ * Returns `{ base, stop, logs() }`; throws with workerd's output if it does not come up.
+ */
+export async function serveWorker(dir, bindings) {
+  const port = await freePort();
+  writeConfig(dir, port, bindings);
   let logs = "";
   const proc = spawn(path.join(root, "node_modules/.bin/workerd"), ["serve", "config.capnp", "--verbose"], {
     cwd: dir,
